@@ -1,0 +1,2 @@
+export { createCore, type Core, type CoreOptions } from './createCore';
+export type { Vault, VaultEntry } from './vault/vault';

@@ -1,0 +1,14 @@
+import { m001Workspaces } from './001-workspaces';
+import { m002Accounts } from './002-accounts';
+
+export interface Migration {
+  /** Schema version after this migration; numbered from 1 without gaps. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Append only: a released migration is never edited, a new one gets the next number. */
+export const MIGRATIONS: readonly Migration[] = [m001Workspaces, m002Accounts];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,35 @@
+/**
+ * The method and event names alone, without their schemas, so that the sandboxed preload can
+ * build its typed client without bundling zod. `methods.ts` and `events.ts` are checked against
+ * these lists at compile time, so the two cannot drift apart.
+ */
+export const METHOD_NAMES = [
+  'app.info',
+  'workspaces.list',
+  'workspaces.create',
+  'workspaces.rename',
+  'workspaces.archive',
+  'workspaces.restore',
+  'workspaces.delete',
+  'workspaces.setActive',
+  'settings.get',
+  'settings.set',
+] as const;
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+export const EVENT_NAMES = ['workspaces.changed', 'settings.changed'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}
+
+/** The IPC channel a method travels on in the desktop app. */
+export function ipcChannelFor(method: MethodName): string {
+  return `leitstand:${method}`;
+}
+export const IPC_EVENT_CHANNEL = 'leitstand:event';
