@@ -123,10 +123,17 @@ function assertLooksLikeSqlite(file: string): void {
 }
 
 function assertWritable(file: string, dataDir: string): void {
-  for (const target of [file, dataDir]) {
+  // access(2) checks the real user, not the effective one, so try the real operations instead.
+  const probe = path.join(dataDir, `.leitstand-write-probe-${process.pid}`);
+  for (const [target, attempt] of [
+    [file, () => fs.closeSync(fs.openSync(file, 'r+'))],
+    [dataDir, () => (fs.writeFileSync(probe, ''), fs.rmSync(probe))],
+  ] as const) {
     try {
-      fs.accessSync(target, fs.constants.R_OK | fs.constants.W_OK);
-    } catch {
+      attempt();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
       throw new AppError(
         'store_read_only',
         `Leitstand cannot write to ${target}: it is read-only for this user. Nothing was changed; ` +
@@ -201,7 +208,7 @@ export function translateSqliteError(error: unknown, file: string): AppError {
     );
   }
   if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR')) {
-    return new AppError('store_failed', `Leitstand could not write to ${file}: ${message}. Is the disk full?`, {
+    return new AppError('store_failed', `Leitstand could not write to ${file}: ${message}. Is the disk full, or the folder not writable?`, {
       cause: error,
     });
   }

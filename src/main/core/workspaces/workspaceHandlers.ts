@@ -44,6 +44,19 @@ export function createWorkspaceHandlers(deps: Deps): Pick<HandlerTable, Workspac
     return list;
   }
 
+  /**
+   * Secrets left under this workspace without an account row (say, from a crash between two
+   * writes) go too. A workspace without accounts never needed the keychain, so an unreachable
+   * keychain does not stop its deletion.
+   */
+  async function sweepOrphanedSecrets(workspaceId: string, keychainRequired: boolean): Promise<void> {
+    try {
+      for (const entry of await vault.list(workspaceId)) await vault.delete(entry);
+    } catch (error) {
+      if (keychainRequired || !(error instanceof AppError) || error.code !== 'keychain_unavailable') throw error;
+    }
+  }
+
   return {
     'workspaces.list': () => snapshot(),
     'workspaces.create': ({ name }) => {
@@ -79,9 +92,8 @@ export function createWorkspaceHandlers(deps: Deps): Pick<HandlerTable, Workspac
       // Secrets go first: if the keychain cannot be reached, the workspace stays, so that its
       // secrets are never orphaned in the keychain with nothing left pointing at them.
       const known = accounts.listByWorkspace(id).map((account) => ({ workspaceId: id, accountId: account.id }));
-      const stored = await vault.list(id);
-      const entries = [...known, ...stored.filter((s) => !known.some((k) => k.accountId === s.accountId))];
-      for (const entry of entries) await vault.delete(entry);
+      for (const entry of known) await vault.delete(entry);
+      await sweepOrphanedSecrets(id, known.length > 0);
       workspaces.delete(id);
       changed();
       return { id };

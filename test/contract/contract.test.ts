@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/main/core/createCore';
+import { METHOD_NAMES, type MethodName } from '../../src/shared/contract/names';
+import { methods } from '../../src/shared/contract/methods';
+import { events } from '../../src/shared/contract/events';
+import { EVENT_NAMES } from '../../src/shared/contract/names';
+import { tempDir } from '../support/tempDir';
+
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Bad params that every method must refuse, whatever its shape. */
+const MALFORMED_FOR_ALL: Array<[string, unknown]> = [
+  ['a string', 'workspaces'],
+  ['a number', 42],
+  ['an array', [{ name: 'x' }]],
+  ['an unexpected key', { bogus: true }],
+  ['a prototype-pollution key', JSON.parse('{"__proto__": {"admin": true}, "constructor": 1}')],
+];
+
+/** Bad params specific to each method's fields; every method has an entry (empty when it takes none). */
+const MALFORMED_BY_METHOD: Record<MethodName, Array<[string, unknown]>> = {
+  'app.info': [],
+  'workspaces.list': [],
+  'workspaces.create': [
+    ['no name', {}],
+    ['an empty name', { name: '' }],
+    ['a blank name', { name: '   ' }],
+    ['a number as name', { name: 7 }],
+    ['a name too long', { name: 'x'.repeat(81) }],
+    ['a name with a line break', { name: 'Migros\nHelsana' }],
+  ],
+  'workspaces.rename': [
+    ['no id', { name: 'x' }],
+    ['an id that is no uuid', { id: '1; DROP TABLE workspaces', name: 'x' }],
+    ['no name', { id: UNKNOWN_ID }],
+    ['an empty name', { id: UNKNOWN_ID, name: '' }],
+  ],
+  'workspaces.archive': [['no id', {}], ['a numeric id', { id: 1 }]],
+  'workspaces.restore': [['no id', {}], ['an id that is no uuid', { id: 'abc' }]],
+  'workspaces.delete': [['no id', {}], ['a null id', { id: null }]],
+  'workspaces.setActive': [['no id', {}], ['an id that is no uuid', { id: 'abc' }]],
+  'settings.get': [],
+  'settings.set': [
+    ['an unknown language', { language: 'fr' }],
+    ['an unknown theme', { theme: 'neon' }],
+    ['a language of the wrong type', { language: true }],
+  ],
+};
+
+/** One valid call for every method, so the table cannot silently miss a method. */
+function validParams(core: Core, workspaceId: string): Record<MethodName, unknown> {
+  void core;
+  return {
+    'app.info': {},
+    'workspaces.list': {},
+    'workspaces.create': { name: 'Own brand' },
+    'workspaces.rename': { id: workspaceId, name: 'Migros AG' },
+    'workspaces.archive': { id: workspaceId },
+    'workspaces.restore': { id: workspaceId },
+    'workspaces.delete': { id: workspaceId },
+    'workspaces.setActive': { id: null },
+    'settings.get': {},
+    'settings.set': { language: 'de' },
+  };
+}
+
+function dumpAll(core: Core): string {
+  const tables = core.store.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as Array<{ name: string }>;
+  return JSON.stringify(tables.map(({ name }) => [name, core.store.db.prepare(`SELECT * FROM "${name}"`).all()]));
+}
+
+function withCore<T>(run: (core: Core) => Promise<T>): Promise<T> {
+  const core = createCore({ dataDir: tempDir(), appVersion: '0.0.0-test', shell: 'headless', log: () => {} });
+  return run(core).finally(() => core.close());
+}
+
+const cases = METHOD_NAMES.flatMap((method) =>
+  [...MALFORMED_FOR_ALL.filter(([, p]) => !(isEmptyObjectLike(p) && Object.keys(methods[method].params.shape ?? {}).length === 0)), ...MALFORMED_BY_METHOD[method]].map(
+    ([label, params]) => [method, label, params] as const,
+  ),
+);
+
+function isEmptyObjectLike(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
+describe('contract', () => {
+  it('has a schema for every method and event name, and nothing else', () => {
+    expect(Object.keys(methods).sort()).toEqual([...METHOD_NAMES].sort());
+    expect(Object.keys(events).sort()).toEqual([...EVENT_NAMES].sort());
+    expect(Object.keys(MALFORMED_BY_METHOD).sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  it.each(cases)('%s rejects %s with invalid_params and changes nothing', async (method, _label, params) => {
+    await withCore(async (core) => {
+      await core.dispatcher.call('workspaces.create', { name: 'Migros' });
+      const before = dumpAll(core);
+      const outcome = await core.dispatcher.call(method, params);
+      expect(outcome).toEqual({ ok: false, error: { code: 'invalid_params', message: expect.stringContaining(method) } });
+      expect(dumpAll(core)).toBe(before);
+      expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    });
+  });
+
+  it.each(METHOD_NAMES.map((m) => [m]))('%s accepts its valid params and answers what the contract says', async (method) => {
+    await withCore(async (core) => {
+      const created = await core.dispatcher.call('workspaces.create', { name: 'Migros' });
+      const id = (created as { result: { id: string } }).result.id;
+      if (method === 'workspaces.delete') await core.dispatcher.call('workspaces.archive', { id });
+      const outcome = await core.dispatcher.call(method, validParams(core, id)[method]);
+      expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+      if (outcome.ok) expect(methods[method].result.safeParse(outcome.result).success).toBe(true);
+    });
+  });
+
+  it.each([['workspaces.drop'], [''], [42], [null], ['__proto__'], ['constructor']])(
+    'answers the unknown method %j with unknown_method',
+    async (method) => {
+      await withCore(async (core) => {
+        const outcome = await core.dispatcher.call(method, {});
+        expect(outcome).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+      });
+    },
+  );
+
+  it('answers domain errors typed: not_found and conflict', async () => {
+    await withCore(async (core) => {
+      expect(await core.dispatcher.call('workspaces.rename', { id: UNKNOWN_ID, name: 'x' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+      await core.dispatcher.call('workspaces.create', { name: 'Migros' });
+      expect(await core.dispatcher.call('workspaces.create', { name: ' migros ' })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: expect.stringContaining('already exists') },
+      });
+    });
+  });
+});
