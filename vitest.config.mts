@@ -14,6 +14,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'bench',
+          include: ['bench/suites/**/*.bench-suite.ts'],
+          environment: 'node',
+          pool: 'forks',
+          testTimeout: 300_000,
+        },
+      },
+      {
+        test: {
           name: 'keychain',
           include: ['test/keychain/**/*.test.ts'],
           environment: 'node',
