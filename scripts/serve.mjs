@@ -15,7 +15,7 @@ if (Number(process.versions.node.split('.')[0]) < 22) {
 }
 
 try {
-  await buildIfNeeded({ stdout: 'stderr' });
+  buildIfNeeded();
 } catch (error) {
   console.error(`The build failed, so Leitstand cannot start: ${error.message}`);
   process.exit(1);

@@ -5,7 +5,9 @@ import type { PayloadOf } from './events';
 type DomainOf<M extends string> = M extends `${infer D}.${string}` ? D : never;
 type VerbOf<M extends string, D extends string> = M extends `${D}.${infer V}` ? V : never;
 
-type ClientMethod<M extends MethodName> = keyof ParamsOf<M> extends never
+// Methods whose params are all optional (or none) can be called without an argument.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends P` asks whether every key of P is optional
+type ClientMethod<M extends MethodName> = {} extends ParamsOf<M>
   ? (params?: ParamsOf<M>) => Promise<ResultOf<M>>
   : (params: ParamsOf<M>) => Promise<ResultOf<M>>;
 

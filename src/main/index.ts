@@ -1,0 +1,32 @@
+/**
+ * The desktop shell's entry point (out/main/index.js). Deliberately thin: the behaviour lives
+ * in ./shell, which takes Electron's modules as arguments so it can be tested without the
+ * Electron binary (see test/shell).
+ */
+import { BrowserWindow, app, dialog, ipcMain, screen, session, shell } from 'electron';
+import { createCore } from './core';
+import { runDesktopShell } from './shell/lifecycle';
+import { openPreferenceStore } from './shell/preferences';
+
+runDesktopShell({
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  // Electron refuses to load the screen module before 'ready'; these run only after it.
+  screen: {
+    getAllDisplays: () => screen.getAllDisplays(),
+    getDisplayMatching: (rect) => screen.getDisplayMatching(rect),
+    getPrimaryDisplay: () => screen.getPrimaryDisplay(),
+  },
+  session,
+  shell,
+  argv: process.argv,
+  mainDir: __dirname,
+  createCore,
+  openPreferenceStore,
+}).catch((error: unknown) => {
+  console.error('Leitstand failed to start:', error);
+  dialog.showErrorBox('Leitstand cannot start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});

@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Session, Shell } from 'electron';
+import { isAppError } from '../../shared/contract/errors';
+import type { Core, CoreOptions } from '../core';
+import { ShellArgsError, parseShellArgs } from './args';
+import { createTrustedSenderCheck, forwardEvents, registerIpc } from './ipc';
+import { appPaths } from './paths';
+import {
+  ELECTRON_STORE_IPC_CHANNEL,
+  Preferences,
+  createMemoryPreferenceStore,
+  type PreferenceStore,
+} from './preferences';
+import { createAppUrlMatcher, guardWebContents, installContentGuards, installSessionSecurity } from './security';
+import { createMainWindow, focusWindow, type ScreenLike } from './window';
+import { rememberActiveWorkspace, restoreLastWorkspace } from './workspaceMemory';
+
+/** Everything the shell takes from Electron and the core, passed in so tests can replace it. */
+export interface ShellEnvironment {
+  app: Pick<
+    App,
+    'on' | 'quit' | 'exit' | 'whenReady' | 'getPath' | 'setPath' | 'getVersion' | 'requestSingleInstanceLock' | 'enableSandbox'
+  >;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  dialog: Pick<Dialog, 'showErrorBox'>;
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'removeAllListeners'>;
+  screen: ScreenLike;
+  session: { defaultSession: Session };
+  shell: Pick<Shell, 'openExternal'>;
+  argv: readonly string[];
+  /** The folder of the bundled shell (out/main); the preload and renderer are found from it. */
+  mainDir: string;
+  createCore: (options: CoreOptions) => Core;
+  openPreferenceStore: (dir: string) => Promise<PreferenceStore>;
+  signals?: Pick<NodeJS.Process, 'on' | 'off'>;
+  log?: (message: string) => void;
+}
+
+export interface RunningShell {
+  core: Core;
+  getWindow(): BrowserWindow | null;
+  /** Idempotent: stops events, removes the IPC handlers and closes the core, once. */
+  shutdown(): void;
+}
+
+export const EXIT_STARTUP_FAILED = 1;
+export const EXIT_BAD_ARGUMENTS = 2;
+
+/**
+ * Starts the desktop app. Resolves with null when this process is not going to run the app:
+ * another instance already does, the arguments are wrong, or the data cannot be opened (the
+ * user has been told why, and the process exits with a non-zero code).
+ */
+export async function runDesktopShell(env: ShellEnvironment): Promise<RunningShell | null> {
+  const { app } = env;
+  const log = env.log ?? ((message: string) => console.error(message));
+  const signals = env.signals ?? process;
+
+  let dataDirArg: string | null;
+  try {
+    dataDirArg = parseShellArgs(env.argv).dataDir;
+  } catch (error) {
+    if (!(error instanceof ShellArgsError)) throw error;
+    log(`Leitstand: ${error.message}`);
+    app.exit(EXIT_BAD_ARGUMENTS);
+    return null;
+  }
+  if (dataDirArg) {
+    // userData, not only the database: the single-instance lock, Chromium's profile and the
+    // preferences all live there, so a test or second profile with its own --data-dir runs
+    // beside the user's normal instance instead of handing over to it.
+    fs.mkdirSync(dataDirArg, { recursive: true });
+    app.setPath('userData', dataDirArg);
+  }
+
+  if (!app.requestSingleInstanceLock()) {
+    // The running instance receives 'second-instance' and comes to the front.
+    app.quit();
+    return null;
+  }
+
+  app.enableSandbox();
+  const paths = appPaths(env.mainDir);
+  const isAppUrl = createAppUrlMatcher(paths.indexUrl);
+  const guardOptions = { isAppUrl, openExternal: (url: string) => env.shell.openExternal(url), log };
+  installContentGuards(app, guardOptions);
+
+  let mainWindow: BrowserWindow | null = null;
+  app.on('second-instance', () => focusWindow(mainWindow));
+
+  const quitOnSignal = (): void => app.quit();
+  signals.on('SIGINT', quitOnSignal);
+  signals.on('SIGTERM', quitOnSignal);
+
+  await app.whenReady();
+
+  const dataDir = app.getPath('userData');
+  let core: Core;
+  try {
+    core = env.createCore({ dataDir, appVersion: app.getVersion(), shell: 'desktop', log });
+  } catch (error) {
+    signals.off('SIGINT', quitOnSignal);
+    signals.off('SIGTERM', quitOnSignal);
+    const message = describeStartupError(error, dataDir);
+    log(`Leitstand cannot start: ${message}`);
+    // The file is left exactly as it is: the store refuses before it writes anything.
+    env.dialog.showErrorBox('Leitstand cannot start', message);
+    app.exit(EXIT_STARTUP_FAILED);
+    return null;
+  }
+
+  installSessionSecurity(env.session.defaultSession);
+
+  let preferenceStore: PreferenceStore;
+  try {
+    preferenceStore = await env.openPreferenceStore(dataDir);
+    env.ipcMain.removeAllListeners(ELECTRON_STORE_IPC_CHANNEL);
+  } catch (error) {
+    log(`[shell] preferences unavailable, using defaults for this session: ${String(error)}`);
+    preferenceStore = createMemoryPreferenceStore();
+  }
+  const preferences = new Preferences(preferenceStore);
+
+  const removeIpc = registerIpc(env.ipcMain, core, createTrustedSenderCheck(() => mainWindow, isAppUrl), log);
+  const stopForwarding = forwardEvents(core.events, () => mainWindow?.webContents ?? null, isAppUrl);
+  const stopRemembering = rememberActiveWorkspace(core.events, preferences);
+  await restoreLastWorkspace(core.dispatcher, preferences, log);
+
+  let closed = false;
+  const shutdown = (): void => {
+    if (closed) return;
+    closed = true;
+    stopRemembering();
+    stopForwarding();
+    removeIpc();
+    signals.off('SIGINT', quitOnSignal);
+    signals.off('SIGTERM', quitOnSignal);
+    core.close();
+  };
+
+  // One window, one core: closing the window ends the app on every platform, macOS included,
+  // so there is never a core running with nothing to show it.
+  app.on('window-all-closed', () => {
+    shutdown();
+    app.quit();
+  });
+  // will-quit rather than before-quit: before-quit runs while windows are still open and can be
+  // followed by a cancelled quit (a window that refuses to close), which would leave a live app
+  // with a closed core. will-quit comes after every window has closed.
+  app.on('will-quit', shutdown);
+
+  mainWindow = createMainWindow({
+    BrowserWindow: env.BrowserWindow,
+    screen: env.screen,
+    preferences,
+    preloadPath: paths.preload,
+    indexHtmlPath: paths.indexHtml,
+    guard: (contents) => guardWebContents(contents, guardOptions),
+    log,
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+
+  return { core, getWindow: () => mainWindow, shutdown };
+}
+
+function describeStartupError(error: unknown, dataDir: string): string {
+  // AppErrors from the store are written for the user already (what happened, what to do).
+  if (isAppError(error)) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Leitstand could not open its data in ${dataDir}: ${detail}`;
+}

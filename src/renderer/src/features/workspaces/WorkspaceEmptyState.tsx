@@ -1,0 +1,25 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** A fresh workspace: what it will hold, and honestly what is not there yet. */
+export function WorkspaceEmptyState() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const nextId = useId();
+  return (
+    <section className="empty-state" aria-labelledby={headingId}>
+      <h2 id={headingId} className="empty-state__title">
+        {t('workspace.emptyTitle')}
+      </h2>
+      <p className="empty-state__body">{t('workspace.emptyBody')}</p>
+      <h3 id={nextId} className="empty-state__subtitle">
+        {t('workspace.nextStepsHeading')}
+      </h3>
+      <ol className="empty-state__steps" aria-labelledby={nextId}>
+        <li>{t('workspace.nextConnect')}</li>
+        <li>{t('workspace.nextColumns')}</li>
+      </ol>
+      <p className="empty-state__note">{t('workspace.comingSoon')}</p>
+    </section>
+  );
+}

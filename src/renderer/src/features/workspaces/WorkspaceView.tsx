@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { Workspace } from '../../../../shared/contract/domain';
+import { useAppStore } from '../../store/AppStoreProvider';
+import { WorkspaceEmptyState } from './WorkspaceEmptyState';
+
+/** The main area for the active workspace: its name as the page heading, its actions, its content. */
+export function WorkspaceView({ workspace }: { workspace: Workspace }) {
+  const { t } = useTranslation();
+  const openDialog = useAppStore((state) => state.openDialog);
+  return (
+    <>
+      <header className="workspace-header">
+        <div className="workspace-header__titles">
+          <p className="workspace-header__kicker">{t('workspace.kicker')}</p>
+          <h1 className="workspace-header__name" tabIndex={-1} data-focus-fallback>
+            {workspace.name}
+          </h1>
+        </div>
+        <div className="workspace-header__actions" role="group" aria-label={t('workspace.actions')}>
+          <button type="button" className="button" onClick={() => openDialog({ kind: 'rename', workspaceId: workspace.id })}>
+            {t('workspace.rename')}
+          </button>
+          <button type="button" className="button" onClick={() => openDialog({ kind: 'archive', workspaceId: workspace.id })}>
+            {t('workspace.archive')}
+          </button>
+        </div>
+      </header>
+      <WorkspaceEmptyState />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { attempt } from './outcome';
+import { createSettingsSlice } from './settingsSlice';
+import type { AppState, StoreDeps } from './types';
+import { createUiSlice } from './uiSlice';
+import { createWorkspacesSlice } from './workspacesSlice';
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(deps: StoreDeps): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createWorkspacesSlice(deps)(...args),
+    ...createSettingsSlice(deps)(...args),
+    ...createUiSlice(deps)(...args),
+  }));
+}
+
+/**
+ * Keeps the store in step with the core: applies its events, tracks the connection and loads
+ * everything afresh whenever the connection (re)opens, since events may have been missed.
+ * Returns the function that stops all of it.
+ */
+export function syncWithCore(store: AppStore, { client, connection }: StoreDeps): () => void {
+  const { receiveWorkspaces, reportError } = store.getState();
+
+  async function load(): Promise<void> {
+    const outcome = await attempt(() => Promise.all([client.workspaces.list({}), client.settings.get({})]));
+    if (!outcome.ok) {
+      // A dropped connection reports itself through the connection state; anything else is shown.
+      if (connection.getState().kind === 'open') reportError(outcome.error.message);
+      return;
+    }
+    const [list, settings] = outcome.value;
+    receiveWorkspaces(list);
+    store.setState({ settings, status: 'ready' });
+  }
+
+  store.setState({ connection: connection.getState() });
+  const unsubscribers = [
+    client.on('workspaces.changed', (list) => receiveWorkspaces(list)),
+    client.on('settings.changed', (settings) => store.setState({ settings })),
+    connection.subscribe((state) => {
+      const wasOpen = store.getState().connection.kind === 'open';
+      store.setState({ connection: state });
+      if (state.kind === 'open' && !wasOpen) void load();
+    }),
+  ];
+  if (connection.getState().kind === 'open') void load();
+  // Otherwise the subscription above loads once the socket opens.
+
+  return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+}
