@@ -13,8 +13,9 @@ export interface VaultEntry {
 export interface Vault {
   status(): Promise<KeychainStatus>;
   set(entry: VaultEntry, secret: string): Promise<void>;
+  /** null only when no secret is stored: a locked keychain is an error, never an empty answer. */
   get(entry: VaultEntry): Promise<string | null>;
-  /** Returns whether a secret was there to delete. */
+  /** Returns whether a secret was there to delete; a locked keychain is an error, not false. */
   delete(entry: VaultEntry): Promise<boolean>;
   /** Entries of one workspace, or of all workspaces. Never returns the secrets. */
   list(workspaceId?: string): Promise<VaultEntry[]>;
