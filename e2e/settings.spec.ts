@@ -98,4 +98,20 @@ test.describe('with a German system language', () => {
     await expect(language).toHaveValue('system');
     await expect(language.locator('option:checked')).toHaveText('System (Deutsch)');
   });
+
+  test('errors from the core are told in German too', async ({ page, host }) => {
+    await page.goto(host.url);
+    const dialog = page.getByRole('dialog', { name: 'Neuer Arbeitsbereich' });
+    await page.getByRole('main').getByRole('button', { name: 'Ersten Arbeitsbereich anlegen' }).click();
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Migros');
+    await dialog.getByRole('button', { name: 'Arbeitsbereich anlegen' }).click();
+    await expect(dialog).toBeHidden();
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Neuer Arbeitsbereich' }).click();
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('MIGROS');
+    await dialog.getByRole('button', { name: 'Arbeitsbereich anlegen' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'Es gibt bereits einen Arbeitsbereich namens „MIGROS“. Bitte wählen Sie einen anderen Namen.',
+    );
+  });
 });

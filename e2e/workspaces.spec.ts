@@ -82,7 +82,7 @@ test('create, rename and switch workspaces; everything is there after a reload a
   await expectAsLeft();
 });
 
-test('a duplicate name shows the core’s error in the dialog', async ({ page, host }) => {
+test('a duplicate name shows the core’s error in the dialog, in the UI language', async ({ page, host }) => {
   await openApp(page, host.url);
   await createWorkspace(page, 'Migros');
 
@@ -92,7 +92,7 @@ test('a duplicate name shows the core’s error in the dialog', async ({ page, h
   await name.fill('migros');
   await dialog.getByRole('button', { name: 'Create workspace' }).click();
 
-  await expect(dialog.getByRole('alert')).toHaveText('A workspace named "migros" already exists.');
+  await expect(dialog.getByRole('alert')).toHaveText('A workspace named “migros” already exists. Choose another name.');
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(name).toBeFocused();
   await expect(dialog).toBeVisible();

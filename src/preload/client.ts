@@ -2,7 +2,7 @@ import type { IpcRenderer, IpcRendererEvent } from 'electron';
 // Imported from the modules themselves, not the contract's index: the sandboxed preload
 // bundles what it imports, and these two need no zod.
 import { buildApi, type LeitstandClient } from '../shared/contract/client';
-import type { ErrorCode } from '../shared/contract/errors';
+import type { ErrorCode, ErrorReason } from '../shared/contract/errors';
 import { EVENT_NAMES, IPC_EVENT_CHANNEL, ipcChannelFor, isEventName, type EventName } from '../shared/contract/names';
 
 /**
@@ -21,6 +21,8 @@ export interface BridgedAppError {
   name: 'AppError';
   code: ErrorCode;
   message: string;
+  reason?: ErrorReason;
+  details?: Record<string, string>;
 }
 
 type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
@@ -84,9 +86,13 @@ export function createPreloadClient(ipc: IpcRendererLike): LeitstandClient {
 function unwrap(outcome: unknown): unknown {
   if (isRecord(outcome) && outcome.ok === true && 'result' in outcome) return outcome.result;
   if (isRecord(outcome) && outcome.ok === false && isRecord(outcome.error)) {
-    const { code, message } = outcome.error;
+    const { code, message, reason, details } = outcome.error;
     if (typeof code === 'string' && typeof message === 'string') {
-      throw bridgedError(code as ErrorCode, message);
+      throw {
+        ...bridgedError(code as ErrorCode, message),
+        ...(typeof reason === 'string' ? { reason: reason as ErrorReason } : {}),
+        ...(isStringRecord(details) ? { details } : {}),
+      } satisfies BridgedAppError;
     }
   }
   throw bridgedError('internal', 'The application core sent an answer the window does not understand.');
@@ -98,6 +104,10 @@ function bridgedError(code: ErrorCode, message: string): BridgedAppError {
 
 function isEventMessage(value: unknown): value is { event: EventName; payload: unknown } {
   return isRecord(value) && isEventName(value.event) && 'payload' in value;
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -85,6 +85,14 @@ describe('the preload client', () => {
     expect(reason).not.toBeInstanceOf(Error);
   });
 
+  it('keeps the reason and its details, so the renderer can say it in the user language', async () => {
+    const { ipc, client: api } = client();
+    const error = { code: 'conflict', message: 'taken', reason: 'workspace_name_taken', details: { name: 'Migros' } };
+    ipc.answer = () => ({ ok: false, error });
+    const reason = await api.workspaces.create({ name: 'Migros' }).catch((e: unknown) => e);
+    expect(reason).toStrictEqual({ name: 'AppError', ...error });
+  });
+
   it('turns transport failures and malformed answers into typed internal errors', async () => {
     const { ipc, client: api } = client();
     ipc.answer = () => {

@@ -20,28 +20,58 @@ export const ERROR_CODES = [
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
+/**
+ * What exactly went wrong, where the code alone is too coarse for the UI to say it in the
+ * user's language (the message is English, for logs and developers).
+ */
+export const ERROR_REASONS = [
+  'workspace_name_taken',
+  'workspace_not_archived',
+  'workspace_archived',
+] as const;
+export const errorReasonSchema = z.enum(ERROR_REASONS);
+export type ErrorReason = z.infer<typeof errorReasonSchema>;
+
 export const appErrorPayloadSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
+  reason: errorReasonSchema.optional(),
+  /** Values for the translated text, e.g. the name that is taken. */
+  details: z.record(z.string(), z.string()).optional(),
 });
 export type AppErrorPayload = z.infer<typeof appErrorPayloadSchema>;
 
 /** Thrown in the core and on the client side; serialises to `{ code, message }`. */
+export interface AppErrorOptions {
+  cause?: unknown;
+  reason?: ErrorReason;
+  details?: Record<string, string>;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly reason: ErrorReason | undefined;
+  readonly details: Record<string, string> | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
+    this.reason = options.reason;
+    this.details = options.details;
   }
 
   toPayload(): AppErrorPayload {
-    return { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.reason ? { reason: this.reason } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 
   static fromPayload(payload: AppErrorPayload): AppError {
-    return new AppError(payload.code, payload.message);
+    return new AppError(payload.code, payload.message, { reason: payload.reason, details: payload.details });
   }
 }
 

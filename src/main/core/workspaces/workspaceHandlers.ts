@@ -85,10 +85,7 @@ export function createWorkspaceHandlers(deps: Deps): Pick<HandlerTable, Workspac
       return restored;
     },
     'workspaces.delete': async ({ id }) => {
-      const workspace = workspaces.get(id);
-      if (!workspace.archivedAt) {
-        throw new AppError('conflict', `Archive the workspace "${workspace.name}" before deleting it.`);
-      }
+      workspaces.assertDeletable(id);
       // Secrets go first: if the keychain cannot be reached, the workspace stays, so that its
       // secrets are never orphaned in the keychain with nothing left pointing at them.
       const known = accounts.listByWorkspace(id).map((account) => ({ workspaceId: id, accountId: account.id }));
@@ -102,7 +99,10 @@ export function createWorkspaceHandlers(deps: Deps): Pick<HandlerTable, Workspac
       if (id !== null) {
         const workspace = workspaces.get(id);
         if (workspace.archivedAt) {
-          throw new AppError('conflict', `The workspace "${workspace.name}" is archived; restore it first.`);
+          throw new AppError('conflict', `The workspace "${workspace.name}" is archived; restore it first.`, {
+            reason: 'workspace_archived',
+            details: { name: workspace.name },
+          });
         }
       }
       settings.setActiveWorkspaceId(id);

@@ -89,11 +89,20 @@ export class WorkspaceRepository {
     return this.get(id);
   }
 
-  delete(id: string): void {
+  /** Deleting is only for archived workspaces, so that a live client profile is never one click from gone. */
+  assertDeletable(id: string): Workspace {
     const workspace = this.get(id);
     if (!workspace.archivedAt) {
-      throw new AppError('conflict', `Archive the workspace "${workspace.name}" before deleting it.`);
+      throw new AppError('conflict', `Archive the workspace "${workspace.name}" before deleting it.`, {
+        reason: 'workspace_not_archived',
+        details: { name: workspace.name },
+      });
     }
+    return workspace;
+  }
+
+  delete(id: string): void {
+    this.assertDeletable(id);
     this.db.prepare('DELETE FROM workspaces WHERE id = ?').run(id);
   }
 
@@ -102,6 +111,11 @@ export class WorkspaceRepository {
     const clash = this.db
       .prepare('SELECT id FROM workspaces WHERE name = ? COLLATE NOCASE AND id IS NOT ?')
       .get(name, exceptId) as { id: string } | undefined;
-    if (clash) throw new AppError('conflict', `A workspace named "${name}" already exists.`);
+    if (clash) {
+      throw new AppError('conflict', `A workspace named "${name}" already exists.`, {
+        reason: 'workspace_name_taken',
+        details: { name },
+      });
+    }
   }
 }

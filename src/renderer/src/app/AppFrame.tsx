@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { describeError } from '../i18n/describeError';
 import { useWorkspaceShortcuts } from '../features/workspaces/useWorkspaceShortcuts';
 import { WelcomeState } from '../features/workspaces/WelcomeState';
 import { WorkspaceView } from '../features/workspaces/WorkspaceView';
@@ -32,7 +33,7 @@ export function AppFrame() {
       <Sidebar />
       <main className="main">
         <ReconnectingBanner />
-        {error && <ErrorAlert message={error} onDismiss={dismissError} />}
+        {error && <ErrorAlert message={describeError(error, t)} onDismiss={dismissError} />}
         {active ? <WorkspaceView key={active.id} workspace={active} /> : <WelcomeState hasArchived={hasArchived} />}
       </main>
       <DialogHost />

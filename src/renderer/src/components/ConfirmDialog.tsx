@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../i18n/describeError';
 import type { Outcome } from '../store/outcome';
 import { Modal } from './Modal';
 
@@ -29,7 +30,7 @@ export function ConfirmDialog({ title, body, confirmLabel, tone = 'default', onC
       return;
     }
     setBusy(false);
-    setError(outcome.error.message);
+    setError(describeError(outcome.error, t));
   }
 
   return (

@@ -106,5 +106,26 @@ export const de = {
   },
   errors: {
     dismiss: 'Schließen',
+    detail: 'Details: {{message}}',
+    reasons: {
+      workspace_name_taken: 'Es gibt bereits einen Arbeitsbereich namens „{{name}}“. Bitte wählen Sie einen anderen Namen.',
+      workspace_not_archived: 'Archivieren Sie den Arbeitsbereich „{{name}}“, bevor Sie ihn löschen.',
+      workspace_archived: 'Der Arbeitsbereich „{{name}}“ ist archiviert. Stellen Sie ihn zuerst wieder her.',
+    },
+    codes: {
+      invalid_params: 'Leitstand konnte diese Eingabe nicht annehmen.',
+      unknown_method: 'Diese Version von Leitstand kennt diese Aktion nicht.',
+      not_found: 'Dieser Eintrag existiert nicht mehr. Vielleicht wurde er in einem anderen Fenster gelöscht.',
+      conflict: 'Das steht im Widerspruch zu etwas, das bereits existiert.',
+      store_locked: 'Die Leitstand-Datenbank wird von einem anderen Programm verwendet.',
+      store_read_only: 'Leitstand kann nicht in seine Datenbank schreiben: Sie ist schreibgeschützt.',
+      store_future_version: 'Die Leitstand-Datenbank stammt von einer neueren Version von Leitstand.',
+      store_not_database: 'Die Datenbankdatei von Leitstand ist beschädigt oder keine Datenbank.',
+      store_failed: 'Leitstand konnte nicht in seiner Datenbank speichern.',
+      keychain_unavailable: 'Der Schlüsselbund des Betriebssystems ist nicht verfügbar. Leitstand speichert Passwörter nie anderswo.',
+      keychain_failed: 'Der Schlüsselbund des Betriebssystems hat die Anfrage abgelehnt.',
+      unauthorized: 'Dieses Fenster darf nicht mit Leitstand sprechen.',
+      internal: 'In Leitstand ist etwas schiefgegangen.',
+    },
   },
 } as const satisfies Messages;

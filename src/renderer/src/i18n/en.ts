@@ -104,6 +104,27 @@ export const en = {
   },
   errors: {
     dismiss: 'Dismiss',
+    detail: 'Details: {{message}}',
+    reasons: {
+      workspace_name_taken: 'A workspace named “{{name}}” already exists. Choose another name.',
+      workspace_not_archived: 'Archive the workspace “{{name}}” before deleting it.',
+      workspace_archived: 'The workspace “{{name}}” is archived. Restore it first.',
+    },
+    codes: {
+      invalid_params: 'Leitstand could not accept this input.',
+      unknown_method: 'This version of Leitstand does not know that action.',
+      not_found: 'This item no longer exists. Perhaps it was deleted in another window.',
+      conflict: 'This conflicts with something that already exists.',
+      store_locked: 'The Leitstand database is in use by another program.',
+      store_read_only: 'Leitstand cannot write to its database: it is read-only.',
+      store_future_version: 'The Leitstand database was written by a newer version of Leitstand.',
+      store_not_database: 'The Leitstand database file is damaged or is not a database.',
+      store_failed: 'Leitstand could not save to its database.',
+      keychain_unavailable: 'The operating system’s keychain is not available. Leitstand never stores passwords elsewhere.',
+      keychain_failed: 'The operating system’s keychain refused the request.',
+      unauthorized: 'This window is not allowed to talk to Leitstand.',
+      internal: 'Something went wrong inside Leitstand.',
+    },
   },
 } as const;
 

@@ -27,7 +27,7 @@ export function syncWithCore(store: AppStore, { client, connection }: StoreDeps)
     const outcome = await attempt(() => Promise.all([client.workspaces.list({}), client.settings.get({})]));
     if (!outcome.ok) {
       // A dropped connection reports itself through the connection state; anything else is shown.
-      if (connection.getState().kind === 'open') reportError(outcome.error.message);
+      if (connection.getState().kind === 'open') reportError(outcome.error);
       return;
     }
     const [list, settings] = outcome.value;

@@ -1,4 +1,4 @@
-import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/contract/errors';
+import { AppError, appErrorPayloadSchema, ERROR_CODES, type ErrorCode } from '../../../shared/contract/errors';
 
 /** What a store action tells the component that started it (a dialog shows the error inline). */
 export type Outcome<T = void> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -9,6 +9,8 @@ export type Outcome<T = void> = { ok: true; value: T } | { ok: false; error: App
  */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const payload = appErrorPayloadSchema.safeParse(error);
+  if (payload.success) return AppError.fromPayload(payload.data);
   if (error && typeof error === 'object' && 'message' in error) {
     const { code, message } = error as { code?: unknown; message: unknown };
     const known = (ERROR_CODES as readonly unknown[]).includes(code);

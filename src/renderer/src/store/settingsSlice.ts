@@ -15,7 +15,7 @@ export function createSettingsSlice({ client }: StoreDeps): StateCreator<AppStat
         set({ settings: outcome.value });
       } else {
         set({ settings: previous });
-        get().reportError(outcome.error.message);
+        get().reportError(outcome.error);
       }
     },
   });

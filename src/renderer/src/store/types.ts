@@ -1,5 +1,6 @@
 import type { LeitstandClient } from '../../../shared/contract/client';
 import type { Settings, Workspace, WorkspaceList } from '../../../shared/contract/domain';
+import type { AppError } from '../../../shared/contract/errors';
 import type { Connection, ConnectionState } from '../transport/connection';
 import type { Outcome } from './outcome';
 
@@ -41,10 +42,10 @@ export interface UiSlice {
   connection: ConnectionState;
   dialog: DialogRequest | null;
   /** The last failed action that no dialog showed, with the core's message; shown as an alert. */
-  error: string | null;
+  error: AppError | null;
   openDialog(dialog: DialogRequest): void;
   closeDialog(): void;
-  reportError(message: string): void;
+  reportError(error: AppError): void;
   dismissError(): void;
   retryConnection(): void;
 }

@@ -9,7 +9,7 @@ export function createUiSlice({ connection }: StoreDeps): StateCreator<AppState,
     error: null,
     openDialog: (dialog) => set({ dialog }),
     closeDialog: () => set({ dialog: null }),
-    reportError: (message) => set({ error: message }),
+    reportError: (error) => set({ error }),
     dismissError: () => set({ error: null }),
     retryConnection: () => connection.retry(),
   });

@@ -8,7 +8,7 @@ export function createWorkspacesSlice({ client }: StoreDeps): StateCreator<AppSt
     /** Actions started from a button (not a dialog) report failures as an alert. */
     async function orAlert(action: () => Promise<unknown>): Promise<void> {
       const outcome = await attempt(action);
-      if (!outcome.ok) get().reportError(outcome.error.message);
+      if (!outcome.ok) get().reportError(outcome.error);
     }
 
     return {
@@ -21,7 +21,7 @@ export function createWorkspacesSlice({ client }: StoreDeps): StateCreator<AppSt
       archiveWorkspace: (id) => attempt(() => client.workspaces.archive({ id })),
       restoreWorkspace: async (id) => {
         const outcome = await attempt(() => client.workspaces.restore({ id }));
-        if (!outcome.ok) get().reportError(outcome.error.message);
+        if (!outcome.ok) get().reportError(outcome.error);
         return outcome;
       },
       deleteWorkspace: (id) => attempt(() => client.workspaces.delete({ id })),

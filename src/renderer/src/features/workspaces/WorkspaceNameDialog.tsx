@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../../i18n/describeError';
 import { FieldError } from '../../components/FieldError';
 import { Modal } from '../../components/Modal';
 import type { Outcome } from '../../store/outcome';
@@ -42,7 +43,7 @@ export function WorkspaceNameDialog({ title, submitLabel, initialName = '', onSu
       return;
     }
     setBusy(false);
-    setError(outcome.error.message);
+    setError(describeError(outcome.error, t));
     inputRef.current?.focus();
   }
 
