@@ -57,3 +57,31 @@ export const incomingItemSchema = z.object({
   counts: itemCountsSchema,
 });
 export type IncomingItem = z.infer<typeof incomingItemSchema>;
+
+/** An item as a column or the search shows it: the normalized item plus its local id and read state. */
+export const storedItemSchema = incomingItemSchema.extend({
+  id: z.number().int().positive(),
+  read: z.boolean(),
+});
+export type StoredItem = z.infer<typeof storedItemSchema>;
+
+/** Where the next page of a column starts: strictly older than this item. */
+export const pageCursorSchema = z.object({
+  createdMs: z.number().int(),
+  id: z.number().int().positive(),
+});
+export type PageCursor = z.infer<typeof pageCursorSchema>;
+
+export const itemSearchFiltersSchema = z
+  .object({
+    networks: z.array(networkSchema).max(3).optional(),
+    streamIds: z.array(z.string().uuid()).max(100).optional(),
+    /** Handle or display name, matched case-insensitively as a substring. */
+    author: z.string().trim().min(1).max(200).optional(),
+    from: z.string().datetime({ offset: true }).optional(),
+    to: z.string().datetime({ offset: true }).optional(),
+    language: z.string().min(2).max(16).optional(),
+    hasLink: z.boolean().optional(),
+  })
+  .strict();
+export type ItemSearchFilters = z.infer<typeof itemSearchFiltersSchema>;

@@ -1,5 +1,6 @@
 import { m001Workspaces } from './001-workspaces';
 import { m002Accounts } from './002-accounts';
+import { m003StreamsAndItems } from './003-streams-and-items';
 
 export interface Migration {
   /** Schema version after this migration; numbered from 1 without gaps. */
@@ -9,6 +10,6 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a new one gets the next number. */
-export const MIGRATIONS: readonly Migration[] = [m001Workspaces, m002Accounts];
+export const MIGRATIONS: readonly Migration[] = [m001Workspaces, m002Accounts, m003StreamsAndItems];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,387 @@
+import type { Statement } from 'better-sqlite3';
+import type {
+  IncomingItem,
+  ItemAuthor,
+  ItemMedia,
+  ItemSearchFilters,
+  Network,
+  PageCursor,
+  StoredItem,
+} from '../../../shared/contract/items';
+import type { Db } from '../store/database';
+import { toFtsQuery } from './ftsQuery';
+
+/** An item on its way into the store, with the network's own payload kept for later re-analysis. */
+export interface IngestItem extends IncomingItem {
+  raw?: unknown;
+}
+
+export interface IngestResult {
+  /** Items this stream had not shown before (new to the store or new to the stream). */
+  added: number;
+  /** Of those, items the store had never seen at all. */
+  created: number;
+}
+
+export interface ItemPage {
+  items: StoredItem[];
+  /** Null when the page reached the end of the column. */
+  next: PageCursor | null;
+}
+
+interface ItemRow {
+  id: number;
+  network: Network;
+  remote_id: string;
+  url: string | null;
+  title: string | null;
+  text: string;
+  html: string | null;
+  created_at: string;
+  created_ms: number;
+  language: string | null;
+  reply_to: string | null;
+  quote_of: string | null;
+  media: string;
+  replies: number | null;
+  reposts: number | null;
+  likes: number | null;
+  read: number;
+  a_remote_id: string | null;
+  a_handle: string | null;
+  a_display_name: string | null;
+  a_avatar_url: string | null;
+  a_url: string | null;
+  a_followers: number | null;
+}
+
+const ITEM_COLUMNS = `
+  i.id, i.network, i.remote_id, i.url, i.title, i.text, i.html, i.created_at, i.created_ms, i.language,
+  i.reply_to, i.quote_of, i.media, i.replies, i.reposts, i.likes,
+  a.remote_id AS a_remote_id, a.handle AS a_handle, a.display_name AS a_display_name,
+  a.avatar_url AS a_avatar_url, a.url AS a_url, a.followers AS a_followers`;
+
+const LINK_PATTERN = /https?:\/\/\S/i;
+
+/**
+ * Items in SQLite: deduplicated ingest with the full-text index filled in the same transaction,
+ * keyset-paged columns, scoped search, read state. Every method is synchronous and short; the
+ * caller decides about batching.
+ */
+export class ItemStore {
+  private readonly statements: ReturnType<typeof prepare>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.statements = prepare(db);
+  }
+
+  /** Stores a batch for one stream in one transaction; safe to repeat (idempotent per item). */
+  ingest(streamId: string, items: readonly IngestItem[]): IngestResult {
+    return this.db.transaction(() => this.ingestInTransaction(streamId, items))();
+  }
+
+  /**
+   * The same, for callers that already hold a transaction (the poller stores items and moves
+   * its cursor in one).
+   */
+  ingestInTransaction(streamId: string, items: readonly IngestItem[]): IngestResult {
+    const s = this.statements;
+    const seenAt = this.now().toISOString();
+    const authorIds = new Map<string, number>();
+    let added = 0;
+    let created = 0;
+    for (const item of items) {
+      const authorId = item.author ? this.authorId(item.network, item.author, authorIds) : null;
+      const createdMs = toEpochMs(item.createdAt, seenAt);
+      const existing = s.findItem.get(item.network, item.remoteId) as
+        | { id: number; title: string | null; text: string; author_id: number | null }
+        | undefined;
+      let itemId: number;
+      if (!existing) {
+        itemId = Number(
+          (s.insertItem.get({
+            network: item.network,
+            remote_id: item.remoteId,
+            url: item.url,
+            author_id: authorId,
+            title: item.title,
+            text: item.text,
+            html: item.html,
+            created_at: item.createdAt,
+            created_ms: createdMs,
+            language: item.language,
+            reply_to: item.replyToRemoteId,
+            quote_of: item.quoteOfRemoteId,
+            media: JSON.stringify(item.media),
+            replies: item.counts.replies,
+            reposts: item.counts.reposts,
+            likes: item.counts.likes,
+            has_link: hasLink(item) ? 1 : 0,
+            raw: item.raw === undefined ? null : JSON.stringify(item.raw),
+            first_seen_at: seenAt,
+          }) as { id: number }).id,
+        );
+        s.insertFts.run(itemId, item.title ?? '', item.text, authorText(item.author));
+        created++;
+      } else {
+        itemId = existing.id;
+        // Counts move all the time; text changes when a post is edited.
+        s.updateCounts.run(item.counts.replies, item.counts.reposts, item.counts.likes, itemId);
+        if (existing.text !== item.text || existing.title !== item.title) {
+          s.updateText.run(item.title, item.text, item.html, hasLink(item) ? 1 : 0, itemId);
+          s.deleteFts.run(itemId);
+          s.insertFts.run(itemId, item.title ?? '', item.text, authorText(item.author));
+        }
+      }
+      added += s.addToStream.run(streamId, itemId, createdMs).changes;
+    }
+    return { added, created };
+  }
+
+  /** One page of a column, newest first, strictly older than `after`. */
+  page(streamId: string, after: PageCursor | null, limit = 50): ItemPage {
+    const rows = (
+      after
+        ? this.statements.pageAfter.all(streamId, after.createdMs, after.id, limit + 1)
+        : this.statements.pageFirst.all(streamId, limit + 1)
+    ) as ItemRow[];
+    return toPage(rows, limit);
+  }
+
+  /** Items of a stream newer than the newest the column already shows (for live arrival). */
+  newerThan(streamId: string, newest: PageCursor, limit = 200): StoredItem[] {
+    const rows = this.statements.newer.all(streamId, newest.createdMs, newest.id, limit) as ItemRow[];
+    return rows.map(toStoredItem);
+  }
+
+  unreadCount(streamId: string): number {
+    return (this.statements.unread.get(streamId) as { n: number }).n;
+  }
+
+  /** Marks items read in every stream of the workspace that shows them. */
+  markRead(workspaceId: string, itemIds: readonly number[], read = true): number {
+    let changed = 0;
+    this.db.transaction(() => {
+      for (const id of itemIds) changed += this.statements.markRead.run(read ? 1 : 0, id, workspaceId).changes;
+    })();
+    return changed;
+  }
+
+  markStreamRead(streamId: string): number {
+    return this.statements.markStreamRead.run(streamId).changes;
+  }
+
+  /** Full-text search over everything the workspace's streams ever pulled in, newest first. */
+  search(workspaceId: string, text: string, filters: ItemSearchFilters = {}, after: PageCursor | null = null, limit = 50): ItemPage {
+    const match = toFtsQuery(text);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    let from = 'items i';
+    if (match) {
+      from = 'items_fts f JOIN items i ON i.id = f.rowid';
+      where.push('items_fts MATCH ?');
+      params.push(match);
+    }
+    const streamScope = ['s.workspace_id = ?'];
+    params.push(workspaceId);
+    if (filters.streamIds?.length) {
+      streamScope.push(`si.stream_id IN (${filters.streamIds.map(() => '?').join(', ')})`);
+      params.push(...filters.streamIds);
+    }
+    where.push(
+      `EXISTS (SELECT 1 FROM stream_items si JOIN streams s ON s.id = si.stream_id WHERE si.item_id = i.id AND ${streamScope.join(' AND ')})`,
+    );
+    if (filters.networks?.length) {
+      where.push(`i.network IN (${filters.networks.map(() => '?').join(', ')})`);
+      params.push(...filters.networks);
+    }
+    if (filters.author) {
+      where.push("(a.handle LIKE ? ESCAPE '\\' OR a.display_name LIKE ? ESCAPE '\\')");
+      const pattern = `%${filters.author.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      params.push(pattern, pattern);
+    }
+    if (filters.from) {
+      where.push('i.created_ms >= ?');
+      params.push(Date.parse(filters.from));
+    }
+    if (filters.to) {
+      where.push('i.created_ms <= ?');
+      params.push(Date.parse(filters.to));
+    }
+    if (filters.language) {
+      where.push('(i.language = ? OR i.language LIKE ?)');
+      params.push(filters.language, `${filters.language}-%`);
+    }
+    if (filters.hasLink !== undefined) {
+      where.push('i.has_link = ?');
+      params.push(filters.hasLink ? 1 : 0);
+    }
+    if (after) {
+      where.push('(i.created_ms, i.id) < (?, ?)');
+      params.push(after.createdMs, after.id);
+    }
+    const sql = `
+      SELECT ${ITEM_COLUMNS},
+        NOT EXISTS (SELECT 1 FROM stream_items r JOIN streams rs ON rs.id = r.stream_id
+                    WHERE r.item_id = i.id AND rs.workspace_id = ? AND r.read = 0) AS read
+      FROM ${from} LEFT JOIN authors a ON a.id = i.author_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY i.created_ms DESC, i.id DESC
+      LIMIT ?`;
+    const rows = this.db.prepare(sql).all(workspaceId, ...params, limit + 1) as ItemRow[];
+    return toPage(rows, limit);
+  }
+
+  /**
+   * Drops items no stream shows any more (after a stream or workspace was removed), with their
+   * index entries. Returns how many went.
+   */
+  collectOrphans(): number {
+    return this.db.transaction(() => {
+      const orphans = this.statements.orphans.all() as Array<{ id: number }>;
+      for (const { id } of orphans) {
+        this.statements.deleteFts.run(id);
+        this.statements.deleteItem.run(id);
+      }
+      return orphans.length;
+    })();
+  }
+
+  private authorId(network: Network, author: ItemAuthor, cache: Map<string, number>): number {
+    const key = `${network}\u0000${author.remoteId}`;
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    const { id } = this.statements.upsertAuthor.get({
+      network,
+      remote_id: author.remoteId,
+      handle: author.handle,
+      display_name: author.displayName,
+      avatar_url: author.avatarUrl,
+      url: author.url,
+      followers: author.followers,
+    }) as { id: number };
+    cache.set(key, id);
+    return id;
+  }
+}
+
+function prepare(db: Db) {
+  const page = (condition: string): Statement =>
+    db.prepare(`
+      SELECT ${ITEM_COLUMNS}, si.read AS read
+      FROM stream_items si
+      JOIN items i ON i.id = si.item_id
+      LEFT JOIN authors a ON a.id = i.author_id
+      WHERE si.stream_id = ? ${condition}
+      ORDER BY si.created_ms DESC, si.item_id DESC
+      LIMIT ?`);
+  return {
+    findItem: db.prepare('SELECT id, title, text, author_id FROM items WHERE network = ? AND remote_id = ?'),
+    insertItem: db.prepare(`
+      INSERT INTO items (network, remote_id, url, author_id, title, text, html, created_at, created_ms, language,
+                         reply_to, quote_of, media, replies, reposts, likes, has_link, raw, first_seen_at)
+      VALUES (@network, @remote_id, @url, @author_id, @title, @text, @html, @created_at, @created_ms, @language,
+              @reply_to, @quote_of, @media, @replies, @reposts, @likes, @has_link, @raw, @first_seen_at)
+      RETURNING id`),
+    updateCounts: db.prepare(`
+      UPDATE items SET replies = COALESCE(?, replies), reposts = COALESCE(?, reposts), likes = COALESCE(?, likes)
+      WHERE id = ?`),
+    updateText: db.prepare('UPDATE items SET title = ?, text = ?, html = ?, has_link = ? WHERE id = ?'),
+    insertFts: db.prepare('INSERT INTO items_fts (rowid, title, text, author) VALUES (?, ?, ?, ?)'),
+    deleteFts: db.prepare('DELETE FROM items_fts WHERE rowid = ?'),
+    deleteItem: db.prepare('DELETE FROM items WHERE id = ?'),
+    upsertAuthor: db.prepare(`
+      INSERT INTO authors (network, remote_id, handle, display_name, avatar_url, url, followers)
+      VALUES (@network, @remote_id, @handle, @display_name, @avatar_url, @url, @followers)
+      ON CONFLICT (network, remote_id) DO UPDATE SET
+        handle = COALESCE(excluded.handle, handle),
+        display_name = COALESCE(excluded.display_name, display_name),
+        avatar_url = COALESCE(excluded.avatar_url, avatar_url),
+        url = COALESCE(excluded.url, url),
+        followers = COALESCE(excluded.followers, followers)
+      RETURNING id`),
+    addToStream: db.prepare('INSERT OR IGNORE INTO stream_items (stream_id, item_id, created_ms) VALUES (?, ?, ?)'),
+    pageFirst: page(''),
+    pageAfter: page('AND (si.created_ms, si.item_id) < (?, ?)'),
+    newer: db.prepare(`
+      SELECT * FROM (
+        SELECT ${ITEM_COLUMNS}, si.read AS read
+        FROM stream_items si
+        JOIN items i ON i.id = si.item_id
+        LEFT JOIN authors a ON a.id = i.author_id
+        WHERE si.stream_id = ? AND (si.created_ms, si.item_id) > (?, ?)
+        ORDER BY si.created_ms ASC, si.item_id ASC
+        LIMIT ?)
+      ORDER BY created_ms DESC, id DESC`),
+    unread: db.prepare('SELECT COUNT(*) AS n FROM stream_items WHERE stream_id = ? AND read = 0'),
+    markRead: db.prepare(`
+      UPDATE stream_items SET read = ?
+      WHERE item_id = ? AND stream_id IN (SELECT id FROM streams WHERE workspace_id = ?)`),
+    markStreamRead: db.prepare('UPDATE stream_items SET read = 1 WHERE stream_id = ? AND read = 0'),
+    orphans: db.prepare('SELECT id FROM items WHERE NOT EXISTS (SELECT 1 FROM stream_items WHERE item_id = items.id)'),
+  };
+}
+
+function toPage(rows: ItemRow[], limit: number): ItemPage {
+  // One row more than asked for tells whether there is a next page, without a COUNT.
+  const lastRow = rows.length > limit ? rows[limit - 1] : undefined;
+  return {
+    items: rows.slice(0, limit).map(toStoredItem),
+    next: lastRow ? { createdMs: lastRow.created_ms, id: lastRow.id } : null,
+  };
+}
+
+function toStoredItem(row: ItemRow): StoredItem {
+  return {
+    id: row.id,
+    network: row.network,
+    remoteId: row.remote_id,
+    url: row.url,
+    author:
+      row.a_remote_id === null
+        ? null
+        : {
+            remoteId: row.a_remote_id,
+            handle: row.a_handle,
+            displayName: row.a_display_name,
+            avatarUrl: row.a_avatar_url,
+            url: row.a_url,
+            followers: row.a_followers,
+          },
+    title: row.title,
+    text: row.text,
+    html: row.html,
+    createdAt: row.created_at,
+    language: row.language,
+    replyToRemoteId: row.reply_to,
+    quoteOfRemoteId: row.quote_of,
+    media: parseMedia(row.media),
+    counts: { replies: row.replies, reposts: row.reposts, likes: row.likes },
+    read: row.read === 1,
+  };
+}
+
+function parseMedia(json: string): ItemMedia[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? (value as ItemMedia[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function toEpochMs(iso: string, fallbackIso: string): number {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? Date.parse(fallbackIso) : ms;
+}
+
+function hasLink(item: IncomingItem): boolean {
+  return LINK_PATTERN.test(item.text) || (item.html !== null && /<a\s[^>]*href=/i.test(item.html));
+}
+
+function authorText(author: ItemAuthor | null): string {
+  return author ? [author.displayName, author.handle].filter(Boolean).join(' ') : '';
+}

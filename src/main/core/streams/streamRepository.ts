@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/contract/errors';
+import type { Network } from '../../../shared/contract/items';
+import type { StreamCursor } from '../connectors/connector';
+import type { Db } from '../store/database';
+
+export interface StreamRecord {
+  id: string;
+  workspaceId: string;
+  accountId: string | null;
+  network: Network;
+  kind: string;
+  query: string | null;
+  title: string;
+  position: number;
+  intervalMs: number | null;
+  cursor: StreamCursor | null;
+  paused: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface StreamRow {
+  id: string;
+  workspace_id: string;
+  account_id: string | null;
+  network: Network;
+  kind: string;
+  query: string | null;
+  title: string;
+  position: number;
+  interval_ms: number | null;
+  cursor: string | null;
+  paused: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewStream {
+  workspaceId: string;
+  accountId?: string | null;
+  network: Network;
+  kind: string;
+  query?: string | null;
+  title: string;
+  intervalMs?: number | null;
+}
+
+function toRecord(row: StreamRow): StreamRecord {
+  let cursor: StreamCursor | null = null;
+  try {
+    cursor = row.cursor ? (JSON.parse(row.cursor) as StreamCursor) : null;
+  } catch {
+    cursor = null; // a damaged cursor means one full first poll again, never a stuck stream
+  }
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    accountId: row.account_id,
+    network: row.network,
+    kind: row.kind,
+    query: row.query,
+    title: row.title,
+    position: row.position,
+    intervalMs: row.interval_ms,
+    cursor,
+    paused: row.paused === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Columns of the deck: what each stream watches, where it stands (cursor), in which order. */
+export class StreamRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  create(input: NewStream): StreamRecord {
+    const id = randomUUID();
+    const stamp = this.now().toISOString();
+    const { next } = this.db
+      .prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM streams WHERE workspace_id = ?')
+      .get(input.workspaceId) as { next: number };
+    this.db
+      .prepare(
+        `INSERT INTO streams (id, workspace_id, account_id, network, kind, query, title, position, interval_ms, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, input.workspaceId, input.accountId ?? null, input.network, input.kind, input.query ?? null, input.title, next, input.intervalMs ?? null, stamp, stamp);
+    return this.get(id);
+  }
+
+  get(id: string): StreamRecord {
+    const row = this.db.prepare('SELECT * FROM streams WHERE id = ?').get(id) as StreamRow | undefined;
+    if (!row) throw new AppError('not_found', `There is no stream with the id ${id}.`);
+    return toRecord(row);
+  }
+
+  listByWorkspace(workspaceId: string): StreamRecord[] {
+    return (this.db.prepare('SELECT * FROM streams WHERE workspace_id = ? ORDER BY position').all(workspaceId) as StreamRow[]).map(toRecord);
+  }
+
+  listAll(): StreamRecord[] {
+    return (this.db.prepare('SELECT * FROM streams ORDER BY workspace_id, position').all() as StreamRow[]).map(toRecord);
+  }
+
+  saveCursor(id: string, cursor: StreamCursor | null): void {
+    this.db.prepare('UPDATE streams SET cursor = ?, updated_at = ? WHERE id = ?').run(cursor === null ? null : JSON.stringify(cursor), this.now().toISOString(), id);
+  }
+
+  /** Moves a column to `position` (0-based) within its workspace, shifting the others. */
+  move(id: string, position: number): StreamRecord[] {
+    const stream = this.get(id);
+    const order = this.listByWorkspace(stream.workspaceId).filter((s) => s.id !== id);
+    const target = Math.max(0, Math.min(position, order.length));
+    order.splice(target, 0, stream);
+    const update = this.db.prepare('UPDATE streams SET position = ? WHERE id = ?');
+    this.db.transaction(() => order.forEach((s, index) => update.run(index, s.id)))();
+    return this.listByWorkspace(stream.workspaceId);
+  }
+
+  remove(id: string): void {
+    this.db.prepare('DELETE FROM streams WHERE id = ?').run(id);
+  }
+}
