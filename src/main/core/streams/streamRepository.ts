@@ -47,12 +47,6 @@ export interface NewStream {
 }
 
 function toRecord(row: StreamRow): StreamRecord {
-  let cursor: StreamCursor | null = null;
-  try {
-    cursor = row.cursor ? (JSON.parse(row.cursor) as StreamCursor) : null;
-  } catch {
-    cursor = null; // a damaged cursor means one full first poll again, never a stuck stream
-  }
   return {
     id: row.id,
     workspaceId: row.workspace_id,
@@ -63,11 +57,20 @@ function toRecord(row: StreamRow): StreamRecord {
     title: row.title,
     position: row.position,
     intervalMs: row.interval_ms,
-    cursor,
+    cursor: parseCursor(row.cursor),
     paused: row.paused === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+function parseCursor(json: string | null): StreamCursor | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as StreamCursor;
+  } catch {
+    return null; // a damaged cursor means one full first poll again, never a stuck stream
+  }
 }
 
 /** Columns of the deck: what each stream watches, where it stands (cursor), in which order. */
