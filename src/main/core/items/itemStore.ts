@@ -96,37 +96,35 @@ export class ItemStore {
     for (const item of items) {
       const authorId = item.author ? this.authorId(item.network, item.author, authorIds) : null;
       const createdMs = toEpochMs(item.createdAt, seenAt);
-      const existing = s.findItem.get(item.network, item.remoteId) as
-        | { id: number; title: string | null; text: string; author_id: number | null }
-        | undefined;
+      // Insert first: new items are the common case, and the unique index answers for both.
+      const inserted = s.insertItem.get({
+        network: item.network,
+        remote_id: item.remoteId,
+        url: item.url,
+        author_id: authorId,
+        title: item.title,
+        text: item.text,
+        html: item.html,
+        created_at: item.createdAt,
+        created_ms: createdMs,
+        language: item.language,
+        reply_to: item.replyToRemoteId,
+        quote_of: item.quoteOfRemoteId,
+        media: JSON.stringify(item.media),
+        replies: item.counts.replies,
+        reposts: item.counts.reposts,
+        likes: item.counts.likes,
+        has_link: hasLink(item) ? 1 : 0,
+        raw: item.raw === undefined ? null : JSON.stringify(item.raw),
+        first_seen_at: seenAt,
+      }) as { id: number } | undefined;
       let itemId: number;
-      if (!existing) {
-        itemId = Number(
-          (s.insertItem.get({
-            network: item.network,
-            remote_id: item.remoteId,
-            url: item.url,
-            author_id: authorId,
-            title: item.title,
-            text: item.text,
-            html: item.html,
-            created_at: item.createdAt,
-            created_ms: createdMs,
-            language: item.language,
-            reply_to: item.replyToRemoteId,
-            quote_of: item.quoteOfRemoteId,
-            media: JSON.stringify(item.media),
-            replies: item.counts.replies,
-            reposts: item.counts.reposts,
-            likes: item.counts.likes,
-            has_link: hasLink(item) ? 1 : 0,
-            raw: item.raw === undefined ? null : JSON.stringify(item.raw),
-            first_seen_at: seenAt,
-          }) as { id: number }).id,
-        );
+      if (inserted) {
+        itemId = inserted.id;
         s.insertFts.run(itemId, item.title ?? '', item.text, authorText(item.author));
         created++;
       } else {
+        const existing = s.findItem.get(item.network, item.remoteId) as { id: number; title: string | null; text: string };
         itemId = existing.id;
         // Counts move all the time; text changes when a post is edited.
         s.updateCounts.run(item.counts.replies, item.counts.reposts, item.counts.likes, itemId);
@@ -174,7 +172,13 @@ export class ItemStore {
     return this.statements.markStreamRead.run(streamId).changes;
   }
 
-  /** Full-text search over everything the workspace's streams ever pulled in, newest first. */
+  /**
+   * Full-text search over everything the workspace's streams ever pulled in, most recently pulled
+   * in first. That order (the row id) lets FTS5 walk its index backwards and stop after one page,
+   * where sorting by the post's own time would have to collect every match of a common word
+   * first (hundreds of milliseconds over a million items). Items arrive roughly as they are
+   * posted, so the two orders differ only for backfilled history.
+   */
   search(workspaceId: string, text: string, filters: ItemSearchFilters = {}, after: PageCursor | null = null, limit = 50): ItemPage {
     const match = toFtsQuery(text);
     const where: string[] = [];
@@ -220,8 +224,8 @@ export class ItemStore {
       params.push(filters.hasLink ? 1 : 0);
     }
     if (after) {
-      where.push('(i.created_ms, i.id) < (?, ?)');
-      params.push(after.createdMs, after.id);
+      where.push('i.id < ?');
+      params.push(after.id);
     }
     const sql = `
       SELECT ${ITEM_COLUMNS},
@@ -229,7 +233,7 @@ export class ItemStore {
                     WHERE r.item_id = i.id AND rs.workspace_id = ? AND r.read = 0) AS read
       FROM ${from} LEFT JOIN authors a ON a.id = i.author_id
       WHERE ${where.join(' AND ')}
-      ORDER BY i.created_ms DESC, i.id DESC
+      ORDER BY ${match ? 'f.rowid' : 'i.id'} DESC
       LIMIT ?`;
     const rows = this.db.prepare(sql).all(workspaceId, ...params, limit + 1) as ItemRow[];
     return toPage(rows, limit);
@@ -279,12 +283,13 @@ function prepare(db: Db) {
       ORDER BY si.created_ms DESC, si.item_id DESC
       LIMIT ?`);
   return {
-    findItem: db.prepare('SELECT id, title, text, author_id FROM items WHERE network = ? AND remote_id = ?'),
+    findItem: db.prepare('SELECT id, title, text FROM items WHERE network = ? AND remote_id = ?'),
     insertItem: db.prepare(`
       INSERT INTO items (network, remote_id, url, author_id, title, text, html, created_at, created_ms, language,
                          reply_to, quote_of, media, replies, reposts, likes, has_link, raw, first_seen_at)
       VALUES (@network, @remote_id, @url, @author_id, @title, @text, @html, @created_at, @created_ms, @language,
               @reply_to, @quote_of, @media, @replies, @reposts, @likes, @has_link, @raw, @first_seen_at)
+      ON CONFLICT (network, remote_id) DO NOTHING
       RETURNING id`),
     updateCounts: db.prepare(`
       UPDATE items SET replies = COALESCE(?, replies), reposts = COALESCE(?, reposts), likes = COALESCE(?, likes)
