@@ -45,10 +45,29 @@ const MALFORMED_BY_METHOD: Record<MethodName, Array<[string, unknown]>> = {
     ['an unknown theme', { theme: 'neon' }],
     ['a language of the wrong type', { language: true }],
   ],
+  'streams.list': [['no workspace', {}], ['a workspace id that is no uuid', { workspaceId: 'x' }]],
+  'streams.add': [
+    ['no workspace', { network: 'feed', kind: 'feed', query: 'https://example.org/feed' }],
+    ['an unknown network', { workspaceId: UNKNOWN_ID, network: 'myspace', kind: 'feed', query: 'https://x.org' }],
+    ['a kind the network lacks', { workspaceId: UNKNOWN_ID, network: 'feed', kind: 'hashtag', query: 'x' }],
+    ['a feed without URL', { workspaceId: UNKNOWN_ID, network: 'feed', kind: 'feed' }],
+    ['a feed URL that is not http', { workspaceId: UNKNOWN_ID, network: 'feed', kind: 'feed', query: 'file:///etc/passwd' }],
+    ['a Bluesky stream without account', { workspaceId: UNKNOWN_ID, network: 'bluesky', kind: 'home' }],
+    ['a search without term', { workspaceId: UNKNOWN_ID, network: 'bluesky', kind: 'search', accountId: UNKNOWN_ID }],
+  ],
+  'streams.remove': [['no id', {}]],
+  'streams.move': [['no position', { id: UNKNOWN_ID }], ['a negative position', { id: UNKNOWN_ID, position: -1 }], ['a fractional position', { id: UNKNOWN_ID, position: 1.5 }]],
+  'streams.refresh': [['an id that is no uuid', { id: 'x' }]],
+  'streams.markRead': [['no id', {}]],
+  'items.page': [['no stream', {}], ['a malformed cursor', { streamId: UNKNOWN_ID, after: { id: 'x' } }], ['a limit too large', { streamId: UNKNOWN_ID, limit: 100000 }]],
+  'items.newer': [['no newest', { streamId: UNKNOWN_ID }]],
+  'items.markRead': [['no ids', { workspaceId: UNKNOWN_ID, ids: [] }], ['ids that are not numbers', { workspaceId: UNKNOWN_ID, ids: ['1'] }]],
+  'items.search': [['no text', { workspaceId: UNKNOWN_ID }], ['an unknown filter', { workspaceId: UNKNOWN_ID, text: 'x', filters: { mood: 'angry' } }], ['a bad date', { workspaceId: UNKNOWN_ID, text: 'x', filters: { from: 'yesterday' } }]],
+  'feeds.discover': [['no url', {}], ['a url that is not http', { url: 'javascript:alert(1)' }], ['not a url', { url: 'example' }]],
 };
 
 /** One valid call for every method, so the table cannot silently miss a method. */
-function validParams(core: Core, workspaceId: string): Record<MethodName, unknown> {
+function validParams(core: Core, workspaceId: string, streamId: string): Record<MethodName, unknown> {
   void core;
   return {
     'app.info': {},
@@ -61,6 +80,18 @@ function validParams(core: Core, workspaceId: string): Record<MethodName, unknow
     'workspaces.setActive': { id: null },
     'settings.get': {},
     'settings.set': { language: 'de' },
+    'streams.list': { workspaceId },
+    'streams.add': { workspaceId, network: 'feed', kind: 'feed', query: 'http://127.0.0.1:9/feed.xml' },
+    'streams.remove': { id: streamId },
+    'streams.move': { id: streamId, position: 0 },
+    'streams.refresh': { id: streamId },
+    'streams.markRead': { id: streamId },
+    'items.page': { streamId },
+    'items.newer': { streamId, newest: { createdMs: 0, id: 1 } },
+    'items.markRead': { workspaceId, ids: [1] },
+    'items.search': { workspaceId, text: 'Filiale', filters: { networks: ['feed'], hasLink: false } },
+    // A loopback port nobody listens on: discovery answers with a typed error, not a crash.
+    'feeds.discover': { url: 'http://127.0.0.1:9/' },
   };
 }
 
@@ -108,8 +139,14 @@ describe('contract', () => {
     await withCore(async (core) => {
       const created = await core.dispatcher.call('workspaces.create', { name: 'Migros' });
       const id = (created as { result: { id: string } }).result.id;
+      const stream = await core.dispatcher.call('streams.add', { workspaceId: id, network: 'feed', kind: 'feed', query: 'http://127.0.0.1:9/a.xml' });
+      const streamId = (stream as { result: { id: string } }).result.id;
       if (method === 'workspaces.delete') await core.dispatcher.call('workspaces.archive', { id });
-      const outcome = await core.dispatcher.call(method, validParams(core, id)[method]);
+      const outcome = await core.dispatcher.call(method, validParams(core, id, streamId)[method]);
+      if (method === 'feeds.discover') {
+        expect(outcome).toMatchObject({ ok: false, error: { code: 'remote_unreachable' } });
+        return;
+      }
       expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
       if (outcome.ok) expect(methods[method].result.safeParse(outcome.result).success).toBe(true);
     });

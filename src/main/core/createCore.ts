@@ -9,6 +9,14 @@ import { createKeytarVault } from './vault/keytarVault';
 import type { Vault } from './vault/vault';
 import { WorkspaceRepository } from './workspaces/workspaceRepository';
 import { createWorkspaceHandlers } from './workspaces/workspaceHandlers';
+import type { Network } from '../../shared/contract/items';
+import type { Connector } from './connectors/connector';
+import { createRealConnectors } from './connectors/registry';
+import { ItemStore } from './items/itemStore';
+import type { Connectivity } from './polling';
+import { createStreamHandlers, type DiscoverFeeds } from './streams/streamHandlers';
+import { createStreamPolling } from './streams/streamPolling';
+import { StreamRepository } from './streams/streamRepository';
 
 export interface CoreOptions {
   dataDir: string;
@@ -18,6 +26,12 @@ export interface CoreOptions {
   vault?: Vault;
   now?: () => Date;
   log?: (message: string) => void;
+  /** One per network; defaults to the real connectors. */
+  connectors?: Partial<Record<Network, Connector>>;
+  discoverFeeds?: DiscoverFeeds;
+  connectivity?: Connectivity;
+  /** False keeps streams from polling in the background (tests of other parts). Default true. */
+  poll?: boolean;
 }
 
 export interface Core {
@@ -40,6 +54,18 @@ export function createCore(options: CoreOptions): Core {
   const workspaces = new WorkspaceRepository(store.db, now);
   const settings = new SettingsRepository(store.db);
   const accounts = new AccountRepository(store.db, now);
+  const streams = new StreamRepository(store.db, now);
+  const items = new ItemStore(store.db, now);
+  const real = createRealConnectors(options.appVersion);
+  const polling = createStreamPolling({
+    db: store.db,
+    streams,
+    items,
+    events,
+    connectors: options.connectors ?? real.connectors,
+    connectivity: options.connectivity,
+    log,
+  });
 
   const handlers: HandlerTable = {
     'app.info': async () => ({
@@ -52,6 +78,15 @@ export function createCore(options: CoreOptions): Core {
       keychain: await vault.status(),
     }),
     ...createWorkspaceHandlers({ db: store.db, workspaces, settings, accounts, vault, events }),
+    ...createStreamHandlers({
+      streams,
+      items,
+      workspaces,
+      accounts,
+      events,
+      scheduler: polling.scheduler,
+      discoverFeeds: options.discoverFeeds ?? real.discoverFeeds,
+    }),
     'settings.get': () => settings.getSettings(),
     'settings.set': (patch) => {
       const next: Settings = settings.updateSettings(patch);
@@ -64,6 +99,8 @@ export function createCore(options: CoreOptions): Core {
     log(`[core] ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
 
+  if (options.poll !== false) polling.start();
+
   return {
     handlers,
     dispatcher,
@@ -71,6 +108,8 @@ export function createCore(options: CoreOptions): Core {
     store,
     vault,
     close() {
+      // Aborts polls in flight at once; none of them commits after this, so the store can close.
+      void polling.stop();
       events.clear();
       store.close();
     },

@@ -14,6 +14,9 @@ export const ERROR_CODES = [
   'keychain_unavailable',
   'keychain_failed',
   'unauthorized',
+  'remote_unreachable',
+  'remote_failed',
+  'reconnect_needed',
   'internal',
 ] as const;
 

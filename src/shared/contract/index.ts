@@ -5,3 +5,5 @@ export * from './methods';
 export * from './events';
 export * from './wire';
 export * from './client';
+export * from './items';
+export * from './streams';

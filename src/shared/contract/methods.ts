@@ -10,9 +10,14 @@ import {
   THEMES,
 } from './domain';
 import type { MethodName } from './names';
+import { itemSearchFiltersSchema, pageCursorSchema, storedItemSchema } from './items';
+import { discoveredFeedSchema, newStreamSchema, streamViewSchema } from './streams';
 
 const noParams = z.object({}).strict();
 const workspaceRef = z.object({ id: workspaceIdSchema }).strict();
+const streamRef = z.object({ id: z.string().uuid() }).strict();
+const itemPageSchema = z.object({ items: z.array(storedItemSchema), next: pageCursorSchema.nullable() });
+const streamListSchema = z.object({ workspaceId: workspaceIdSchema, streams: z.array(streamViewSchema) });
 
 /** The one table of everything the UI may ask the core. */
 export const methods = {
@@ -42,6 +47,52 @@ export const methods = {
       .object({ language: z.enum(LANGUAGES).optional(), theme: z.enum(THEMES).optional() })
       .strict(),
     result: settingsSchema,
+  },
+
+  'streams.list': { params: z.object({ workspaceId: workspaceIdSchema }).strict(), result: streamListSchema },
+  'streams.add': { params: newStreamSchema, result: streamViewSchema },
+  'streams.remove': { params: streamRef, result: streamListSchema },
+  /** Moves a column to a 0-based position within its workspace. */
+  'streams.move': {
+    params: z.object({ id: z.string().uuid(), position: z.number().int().min(0).max(1000) }).strict(),
+    result: streamListSchema,
+  },
+  /** Polls the stream now (a column's refresh button); answers at once, items follow as events. */
+  'streams.refresh': { params: streamRef, result: streamViewSchema },
+  'streams.markRead': { params: streamRef, result: streamViewSchema },
+
+  'items.page': {
+    params: z
+      .object({ streamId: z.string().uuid(), after: pageCursorSchema.nullable().optional(), limit: z.number().int().min(1).max(200).optional() })
+      .strict(),
+    result: itemPageSchema,
+  },
+  /** What arrived above the newest item a column shows, newest first. */
+  'items.newer': {
+    params: z.object({ streamId: z.string().uuid(), newest: pageCursorSchema, limit: z.number().int().min(1).max(500).optional() }).strict(),
+    result: z.object({ items: z.array(storedItemSchema) }),
+  },
+  'items.markRead': {
+    params: z.object({ workspaceId: workspaceIdSchema, ids: z.array(z.number().int().positive()).min(1).max(1000), read: z.boolean().optional() }).strict(),
+    result: z.object({ changed: z.number().int() }),
+  },
+  'items.search': {
+    params: z
+      .object({
+        workspaceId: workspaceIdSchema,
+        text: z.string().max(500),
+        filters: itemSearchFiltersSchema.optional(),
+        after: pageCursorSchema.nullable().optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+    result: itemPageSchema,
+  },
+
+  /** Finds the feeds a web page offers (or confirms that the URL is a feed). */
+  'feeds.discover': {
+    params: z.object({ url: z.string().trim().url().max(2048).regex(/^https?:\/\//i, 'Only http(s) pages.') }).strict(),
+    result: z.object({ feeds: z.array(discoveredFeedSchema) }),
   },
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 

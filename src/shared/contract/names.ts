@@ -14,10 +14,21 @@ export const METHOD_NAMES = [
   'workspaces.setActive',
   'settings.get',
   'settings.set',
+  'streams.list',
+  'streams.add',
+  'streams.remove',
+  'streams.move',
+  'streams.refresh',
+  'streams.markRead',
+  'items.page',
+  'items.newer',
+  'items.markRead',
+  'items.search',
+  'feeds.discover',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['workspaces.changed', 'settings.changed'] as const;
+export const EVENT_NAMES = ['workspaces.changed', 'settings.changed', 'streams.changed', 'items.added', 'poll.status'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isMethodName(value: unknown): value is MethodName {

@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/contract/errors';
 import type { IncomingItem, Network } from '../../../shared/contract/items';
 
 /**
@@ -70,4 +71,17 @@ export class ConnectorError extends Error {
 export interface Connector {
   readonly network: Network;
   poll(request: PollRequest): Promise<PollResult>;
+}
+
+/** How a connector's failure reads to the UI when a user action (not a background poll) hit it. */
+export function connectorErrorToAppError(error: ConnectorError): AppError {
+  switch (error.kind) {
+    case 'network':
+    case 'timeout':
+      return new AppError('remote_unreachable', error.message, { cause: error });
+    case 'auth':
+      return new AppError('reconnect_needed', error.message, { cause: error });
+    default:
+      return new AppError('remote_failed', error.message, { cause: error });
+  }
 }
