@@ -1,0 +1,96 @@
+import { credentialAccountJson, instanceV1Json, instanceV2Json, notificationJson, statusJson, type FakeStatus, type Lookup } from './entities';
+import type { FakeMastodon, Handler, Reply, RouteContext } from './server';
+import { paginate } from './state';
+
+/**
+ * The read side of the client API the connector uses: credentials, instance, timelines and
+ * notifications with Mastodon's id pagination and Link headers.
+ * Authentication as on Mastodon: a missing, unknown or revoked token is a 401 on user endpoints;
+ * public and hashtag timelines work without a token, but a bad token is still a 401.
+ */
+function lookup(fake: FakeMastodon): Lookup {
+  return {
+    origin: fake.url,
+    account: (id) => fake.state.accounts.get(id)!,
+    status: (id) => fake.state.statuses.get(id)!,
+  };
+}
+
+function authenticate(ctx: RouteContext, required: boolean): Reply | null {
+  if (!ctx.token) return required ? { status: 401, json: { error: 'The access token is invalid' } } : null;
+  const token = ctx.fake.oauth.tokens.get(ctx.token);
+  if (!token) return { status: 401, json: { error: 'The access token is invalid' } };
+  if (token.revoked) return { status: 401, json: { error: 'The access token was revoked' } };
+  return null;
+}
+
+/** Defaults and maxima of Mastodon 4.x: statuses 20/40, notifications 40/80. */
+function limitOf(query: URLSearchParams, fallback: number, max: number): number {
+  const n = Number(query.get('limit') ?? fallback);
+  return Math.min(Math.max(1, Number.isFinite(n) ? n : fallback), max);
+}
+
+/** One page plus Link headers that keep the request's other parameters, as Mastodon does. */
+function pageReply<T extends { id: string }>(ctx: RouteContext, entries: T[], toJson: (e: T) => unknown, limits: [number, number]): Reply {
+  const page = paginate(entries, {
+    maxId: ctx.query.get('max_id'),
+    sinceId: ctx.query.get('since_id'),
+    minId: ctx.query.get('min_id'),
+    limit: limitOf(ctx.query, ...limits),
+  });
+  const headers: Record<string, string> = {};
+  if (page.length > 0) {
+    const link = (param: string, id: string) => {
+      const params = new URLSearchParams(ctx.query);
+      for (const p of ['max_id', 'since_id', 'min_id']) params.delete(p);
+      params.set(param, id);
+      return `<${ctx.fake.url}${ctx.path}?${params.toString()}>`;
+    };
+    headers.Link = `${link('max_id', page[page.length - 1]!.id)}; rel="next", ${link('min_id', page[0]!.id)}; rel="prev"`;
+  }
+  return { status: 200, headers, json: page.map(toJson) };
+}
+
+const statuses = (ctx: RouteContext, entries: FakeStatus[]) => {
+  const l = lookup(ctx.fake);
+  return pageReply(ctx, entries, (s) => statusJson(s, l), [20, 40]);
+};
+
+const bool = (q: URLSearchParams, name: string) => q.get(name) === 'true';
+
+export const apiRoutes: Record<string, Handler> = {
+  'GET /api/v1/accounts/verify_credentials': (ctx) =>
+    authenticate(ctx, true) ?? { status: 200, json: credentialAccountJson(ctx.fake.state.me, ctx.fake.url) },
+
+  'GET /api/v2/instance': ({ fake }) =>
+    fake.hasV2Instance ? { status: 200, json: instanceV2Json(fake.url, fake.domain, fake.limits) } : { status: 404, json: { error: 'Not Found' } },
+
+  'GET /api/v1/instance': ({ fake }) => ({ status: 200, json: instanceV1Json(fake.url, fake.domain, fake.limits) }),
+
+  'GET /api/v1/timelines/home': (ctx) => authenticate(ctx, true) ?? statuses(ctx, ctx.fake.state.home()),
+
+  'GET /api/v1/timelines/public': (ctx) =>
+    authenticate(ctx, false) ??
+    statuses(ctx, ctx.fake.state.publicTimeline({ local: bool(ctx.query, 'local'), remote: bool(ctx.query, 'remote') })),
+
+  'GET /api/v1/timelines/tag/{hashtag}': (ctx) => authenticate(ctx, false) ?? statuses(ctx, ctx.fake.state.tag(ctx.pathParams.hashtag!)),
+
+  'GET /api/v1/timelines/list/{list_id}': (ctx) => {
+    const denied = authenticate(ctx, true);
+    if (denied) return denied;
+    const entries = ctx.fake.state.list(ctx.pathParams.list_id!);
+    return entries ? statuses(ctx, entries) : { status: 404, json: { error: 'Record not found' } };
+  },
+
+  'GET /api/v1/notifications': (ctx) => {
+    const denied = authenticate(ctx, true);
+    if (denied) return denied;
+    const types = ctx.query.getAll('types[]');
+    const excluded = ctx.query.getAll('exclude_types[]');
+    const entries = ctx.fake.state.notifications.filter(
+      (n) => (types.length === 0 || types.includes(n.type)) && !excluded.includes(n.type),
+    );
+    const l = lookup(ctx.fake);
+    return pageReply(ctx, entries, (n) => notificationJson(n, l), [40, 80]);
+  },
+};
