@@ -28,9 +28,12 @@ export interface PollRequest {
   maxItems: number;
 }
 
+/** An item with the network's own payload, kept so it can be analysed again later. */
+export type PolledItem = IncomingItem & { raw?: unknown };
+
 export interface PollResult {
   /** Everything new since the cursor, any order; the store deduplicates. */
-  items: IncomingItem[];
+  items: PolledItem[];
   /** The cursor for the next poll. Must only move forward once `items` are safely stored. */
   cursor: StreamCursor | null;
   /** True when the connector stopped at maxItems before reaching the old cursor: poll again soon. */

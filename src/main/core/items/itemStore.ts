@@ -9,12 +9,11 @@ import type {
   StoredItem,
 } from '../../../shared/contract/items';
 import type { Db } from '../store/database';
+import type { PolledItem } from '../connectors/connector';
 import { toFtsQuery } from './ftsQuery';
 
 /** An item on its way into the store, with the network's own payload kept for later re-analysis. */
-export interface IngestItem extends IncomingItem {
-  raw?: unknown;
-}
+export type IngestItem = PolledItem;
 
 export interface IngestResult {
   /** Items this stream had not shown before (new to the store or new to the stream). */

@@ -1,5 +1,5 @@
-import type { IncomingItem, Network } from '../../../shared/contract/items';
-import type { Connector, StreamCursor, StreamSpec } from '../connectors/connector';
+import type { Network } from '../../../shared/contract/items';
+import type { Connector, PolledItem, StreamCursor, StreamSpec } from '../connectors/connector';
 import type { Clock } from './clock';
 import type { Connectivity } from './connectivity';
 import type { PollErrorKind } from './errors';
@@ -26,7 +26,7 @@ export interface PollerStore {
    * the stream no longer exists. `at` is the wall-clock time of the poll (epoch ms).
    * Returns how many of the items are new to this stream (after deduplication).
    */
-  commitPoll(streamId: string, items: IncomingItem[], cursor: StreamCursor | null, at: number): number | Promise<number>;
+  commitPoll(streamId: string, items: PolledItem[], cursor: StreamCursor | null, at: number): number | Promise<number>;
   /** Optional: keep the latest status so a column header can show it after a restart. */
   recordStatus?(streamId: string, status: PollStatus): void;
 }

@@ -1,5 +1,4 @@
-import type { IncomingItem } from '../../../../shared/contract/items';
-import { ConnectorError, type Connector, type PollRequest, type PollResult, type RateLimitState, type StreamCursor } from '../connector';
+import { ConnectorError, type Connector, type PolledItem, type PollRequest, type PollResult, type RateLimitState, type StreamCursor } from '../connector';
 import { readRateLimit } from '../httpLimits';
 import { endpointFor, NOTIFICATION_ITEM_TYPES, type Endpoint } from './endpoints';
 import { mastodonRequest } from './http';
@@ -58,13 +57,13 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
       const fetchPage = (query: Record<string, string | number>) =>
         readPage(endpoint, credentials, query, signal, options.requestTimeoutMs);
       const maxItems = Math.max(1, Math.floor(request.maxItems));
-      const items = new Map<string, IncomingItem>();
+      const items = new Map<string, PolledItem>();
       const uris = new Map<string, string>();
       const add = (statuses: MastodonStatus[]) => {
         collectUris(statuses, uris);
         for (const status of statuses) {
           const item = statusToItem(status, { instanceUrl: credentials.instanceUrl, knownUris: uris });
-          items.set(item.remoteId, item);
+          items.set(item.remoteId, { ...item, raw: status });
         }
       };
 
