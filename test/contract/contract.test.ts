@@ -64,6 +64,10 @@ const MALFORMED_BY_METHOD: Record<MethodName, Array<[string, unknown]>> = {
   'items.markRead': [['no ids', { workspaceId: UNKNOWN_ID, ids: [] }], ['ids that are not numbers', { workspaceId: UNKNOWN_ID, ids: ['1'] }]],
   'items.search': [['no text', { workspaceId: UNKNOWN_ID }], ['an unknown filter', { workspaceId: UNKNOWN_ID, text: 'x', filters: { mood: 'angry' } }], ['a bad date', { workspaceId: UNKNOWN_ID, text: 'x', filters: { from: 'yesterday' } }]],
   'feeds.discover': [['no url', {}], ['a url that is not http', { url: 'javascript:alert(1)' }], ['not a url', { url: 'example' }]],
+  'accounts.list': [['no workspace', {}]],
+  'accounts.beginMastodon': [['no instance', { workspaceId: UNKNOWN_ID }], ['an empty instance', { workspaceId: UNKNOWN_ID, instanceUrl: '' }]],
+  'accounts.completeMastodon': [['no pending id', {}], ['an empty code', { pendingId: UNKNOWN_ID, code: ' ' }]],
+  'accounts.remove': [['no id', {}]],
 };
 
 /** One valid call for every method, so the table cannot silently miss a method. */
@@ -92,6 +96,11 @@ function validParams(core: Core, workspaceId: string, streamId: string): Record<
     'items.search': { workspaceId, text: 'Filiale', filters: { networks: ['feed'], hasLink: false } },
     // A loopback port nobody listens on: discovery answers with a typed error, not a crash.
     'feeds.discover': { url: 'http://127.0.0.1:9/' },
+    'accounts.list': { workspaceId },
+    // Typed errors, not crashes: the instance is a closed loopback port, the sign-in unknown.
+    'accounts.beginMastodon': { workspaceId, instanceUrl: 'http://127.0.0.1:9' },
+    'accounts.completeMastodon': { pendingId: UNKNOWN_ID, code: 'abc' },
+    'accounts.remove': { id: UNKNOWN_ID },
   };
 }
 
@@ -143,8 +152,14 @@ describe('contract', () => {
       const streamId = (stream as { result: { id: string } }).result.id;
       if (method === 'workspaces.delete') await core.dispatcher.call('workspaces.archive', { id });
       const outcome = await core.dispatcher.call(method, validParams(core, id, streamId)[method]);
-      if (method === 'feeds.discover') {
-        expect(outcome).toMatchObject({ ok: false, error: { code: 'remote_unreachable' } });
+      const expectedFailure: Partial<Record<MethodName, string>> = {
+        'feeds.discover': 'remote_unreachable',
+        'accounts.beginMastodon': 'remote_unreachable',
+        'accounts.completeMastodon': 'not_found',
+        'accounts.remove': 'not_found',
+      };
+      if (expectedFailure[method]) {
+        expect(outcome).toMatchObject({ ok: false, error: { code: expectedFailure[method] } });
         return;
       }
       expect(outcome.ok, JSON.stringify(outcome)).toBe(true);

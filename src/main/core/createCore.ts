@@ -12,6 +12,9 @@ import { createWorkspaceHandlers } from './workspaces/workspaceHandlers';
 import type { Network } from '../../shared/contract/items';
 import type { Connector } from './connectors/connector';
 import { createRealConnectors } from './connectors/registry';
+import { createAccountHandlers, type OAuthRedirectMode } from './accounts/accountHandlers';
+import { AccountSecrets } from './accounts/accountSecrets';
+import { toAccountView } from './accounts/accountHandlers';
 import { ItemStore } from './items/itemStore';
 import type { Connectivity } from './polling';
 import { createStreamHandlers, type DiscoverFeeds } from './streams/streamHandlers';
@@ -32,6 +35,10 @@ export interface CoreOptions {
   connectivity?: Connectivity;
   /** False keeps streams from polling in the background (tests of other parts). Default true. */
   poll?: boolean;
+  /** How OAuth answers come back: 'loopback' on the desktop (default), 'paste' in a browser tab (headless). */
+  oauthMode?: OAuthRedirectMode;
+  /** Opens a URL in the system browser (desktop). */
+  openExternal?: (url: string) => void | Promise<void>;
 }
 
 export interface Core {
@@ -56,7 +63,14 @@ export function createCore(options: CoreOptions): Core {
   const accounts = new AccountRepository(store.db, now);
   const streams = new StreamRepository(store.db, now);
   const items = new ItemStore(store.db, now);
-  const real = createRealConnectors(options.appVersion);
+  const secrets = new AccountSecrets(vault);
+  const real = createRealConnectors(options.appVersion, {
+    mastodon: async (accountId) => {
+      const account = accounts.get(accountId);
+      const secret = await secrets.read(account.workspaceId, accountId);
+      return secret?.network === 'mastodon' ? { instanceUrl: secret.instanceUrl, accessToken: secret.accessToken } : null;
+    },
+  });
   const polling = createStreamPolling({
     db: store.db,
     streams,
@@ -65,6 +79,37 @@ export function createCore(options: CoreOptions): Core {
     connectors: options.connectors ?? real.connectors,
     connectivity: options.connectivity,
     log,
+    onReconnectNeeded: (accountId) => {
+      if (accounts.setStatus(accountId, 'reconnect_needed')) {
+        const { workspaceId } = accounts.get(accountId);
+        events.emit('accounts.changed', { workspaceId, accounts: accounts.listByWorkspace(workspaceId).map(toAccountView) });
+      }
+    },
+  });
+
+  const streamHandlers = createStreamHandlers({
+    streams,
+    items,
+    workspaces,
+    accounts,
+    events,
+    scheduler: polling.scheduler,
+    discoverFeeds: options.discoverFeeds ?? real.discoverFeeds,
+  });
+  const accountHandlers = createAccountHandlers({
+    accounts,
+    secrets,
+    streams,
+    workspaces,
+    scheduler: polling.scheduler,
+    events,
+    oauthMode: options.oauthMode ?? (options.shell === 'desktop' ? 'loopback' : 'paste'),
+    openExternal: options.openExternal,
+    streamsChanged: (workspaceId) => {
+      items.collectOrphans();
+      const list = streamHandlers['streams.list']({ workspaceId });
+      if (!(list instanceof Promise)) events.emit('streams.changed', list);
+    },
   });
 
   const handlers: HandlerTable = {
@@ -78,15 +123,8 @@ export function createCore(options: CoreOptions): Core {
       keychain: await vault.status(),
     }),
     ...createWorkspaceHandlers({ db: store.db, workspaces, settings, accounts, vault, events }),
-    ...createStreamHandlers({
-      streams,
-      items,
-      workspaces,
-      accounts,
-      events,
-      scheduler: polling.scheduler,
-      discoverFeeds: options.discoverFeeds ?? real.discoverFeeds,
-    }),
+    ...streamHandlers,
+    ...accountHandlers.handlers,
     'settings.get': () => settings.getSettings(),
     'settings.set': (patch) => {
       const next: Settings = settings.updateSettings(patch);
@@ -110,6 +148,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       // Aborts polls in flight at once; none of them commits after this, so the store can close.
       void polling.stop();
+      accountHandlers.close();
       events.clear();
       store.close();
     },

@@ -97,7 +97,14 @@ export async function runDesktopShell(env: ShellEnvironment): Promise<RunningShe
   const dataDir = app.getPath('userData');
   let core: Core;
   try {
-    core = env.createCore({ dataDir, appVersion: app.getVersion(), shell: 'desktop', log });
+    core = env.createCore({
+      dataDir,
+      appVersion: app.getVersion(),
+      shell: 'desktop',
+      log,
+      // OAuth pages open in the system browser, where the user is signed in; only http(s).
+      openExternal: (url) => (/^https?:\/\//i.test(url) ? env.shell.openExternal(url) : undefined),
+    });
   } catch (error) {
     signals.off('SIGINT', quitOnSignal);
     signals.off('SIGTERM', quitOnSignal);

@@ -7,3 +7,4 @@ export * from './wire';
 export * from './client';
 export * from './items';
 export * from './streams';
+export * from './accounts';

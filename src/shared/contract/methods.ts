@@ -12,6 +12,7 @@ import {
 import type { MethodName } from './names';
 import { itemSearchFiltersSchema, pageCursorSchema, storedItemSchema } from './items';
 import { discoveredFeedSchema, newStreamSchema, streamViewSchema } from './streams';
+import { accountViewSchema, beginMastodonSchema, completeMastodonSchema, mastodonAuthorizationSchema } from './accounts';
 
 const noParams = z.object({}).strict();
 const workspaceRef = z.object({ id: workspaceIdSchema }).strict();
@@ -94,6 +95,17 @@ export const methods = {
     params: z.object({ url: z.string().trim().url().max(2048).regex(/^https?:\/\//i, 'Only http(s) pages.') }).strict(),
     result: z.object({ feeds: z.array(discoveredFeedSchema) }),
   },
+
+  'accounts.list': {
+    params: z.object({ workspaceId: workspaceIdSchema }).strict(),
+    result: z.object({ workspaceId: workspaceIdSchema, accounts: z.array(accountViewSchema) }),
+  },
+  /** Registers Leitstand with the instance and answers the page where the user allows access. */
+  'accounts.beginMastodon': { params: beginMastodonSchema, result: mastodonAuthorizationSchema },
+  /** Finishes the authorization (with the pasted code in 'paste' mode); the token goes to the keychain. */
+  'accounts.completeMastodon': { params: completeMastodonSchema, result: accountViewSchema },
+  /** Removes the account, its columns, and its secrets from the keychain. */
+  'accounts.remove': { params: z.object({ id: z.string().uuid() }).strict(), result: z.object({ id: z.string().uuid() }) },
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

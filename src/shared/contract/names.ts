@@ -25,10 +25,14 @@ export const METHOD_NAMES = [
   'items.markRead',
   'items.search',
   'feeds.discover',
+  'accounts.list',
+  'accounts.beginMastodon',
+  'accounts.completeMastodon',
+  'accounts.remove',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['workspaces.changed', 'settings.changed', 'streams.changed', 'items.added', 'poll.status'] as const;
+export const EVENT_NAMES = ['workspaces.changed', 'settings.changed', 'streams.changed', 'items.added', 'poll.status', 'accounts.changed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isMethodName(value: unknown): value is MethodName {

@@ -41,6 +41,8 @@ function toAccount(row: AccountRow): Account {
 }
 
 export interface NewAccount {
+  /** Chosen by the caller when the secret must be stored under the id before the row exists. */
+  id?: string;
   workspaceId: string;
   network: string;
   handle: string;
@@ -56,7 +58,7 @@ export class AccountRepository {
   ) {}
 
   create(input: NewAccount): Account {
-    const id = randomUUID();
+    const id = input.id ?? randomUUID();
     const stamp = this.now().toISOString();
     this.db
       .prepare(
@@ -77,6 +79,10 @@ export class AccountRepository {
     return (
       this.db.prepare('SELECT * FROM accounts WHERE workspace_id = ? ORDER BY created_at').all(workspaceId) as AccountRow[]
     ).map(toAccount);
+  }
+
+  setStatus(id: string, status: 'connected' | 'reconnect_needed'): boolean {
+    return this.db.prepare('UPDATE accounts SET status = ?, updated_at = ? WHERE id = ? AND status <> ?').run(status, this.now().toISOString(), id, status).changes > 0;
   }
 
   remove(id: string): void {

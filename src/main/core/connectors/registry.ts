@@ -2,6 +2,11 @@ import type { Network } from '../../../shared/contract/items';
 import type { DiscoverFeeds } from '../streams/streamHandlers';
 import { ConnectorError, connectorErrorToAppError, type Connector } from './connector';
 import { FeedConnector } from './feed';
+import { createMastodonConnector, type MastodonCredentials } from './mastodon';
+
+export interface ConnectorCredentials {
+  mastodon(accountId: string): Promise<MastodonCredentials | null>;
+}
 
 export interface RealConnectors {
   connectors: Partial<Record<Network, Connector>>;
@@ -9,10 +14,10 @@ export interface RealConnectors {
 }
 
 /** The real connectors of the networks that poll without further set-up, and feed discovery. */
-export function createRealConnectors(appVersion: string): RealConnectors {
+export function createRealConnectors(appVersion: string, credentials: ConnectorCredentials): RealConnectors {
   const feed = new FeedConnector({ appVersion });
   return {
-    connectors: { feed },
+    connectors: { feed, mastodon: createMastodonConnector({ credentials: credentials.mastodon }) },
     discoverFeeds: async (url) => {
       try {
         return await feed.discover(url);

@@ -16,6 +16,8 @@ export interface StreamPollingDeps {
   connectors: Partial<Record<Network, Connector>>;
   connectivity?: Connectivity;
   log: (message: string) => void;
+  /** An account's credentials failed: mark it so the user is asked to reconnect it. */
+  onReconnectNeeded?: (accountId: string) => void;
 }
 
 export interface StreamPolling {
@@ -32,9 +34,11 @@ export interface StreamPolling {
 export function createStreamPolling(deps: StreamPollingDeps): StreamPolling {
   const { db, streams, items, events } = deps;
   const workspaceOf = new Map<string, string>();
+  const accountOf = new Map<string, string>();
 
   const polled = (stream: StreamRecord): PolledStream => {
     workspaceOf.set(stream.id, stream.workspaceId);
+    if (stream.accountId) accountOf.set(stream.id, stream.accountId);
     return {
       spec: { id: stream.id, network: stream.network, kind: stream.kind, query: stream.query, accountId: stream.accountId },
       intervalMs: stream.intervalMs,
@@ -66,6 +70,10 @@ export function createStreamPolling(deps: StreamPollingDeps): StreamPolling {
     },
     connectivity: deps.connectivity,
     onStatus: (streamId, status) => {
+      if (status.state === 'reconnect_needed') {
+        const accountId = accountOf.get(streamId);
+        if (accountId) deps.onReconnectNeeded?.(accountId);
+      }
       const workspaceId = workspaceOf.get(streamId);
       if (workspaceId) events.emit('poll.status', { workspaceId, streamId, status: toContractStatus(status) });
     },

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { AccountView } from '../../../shared/contract/accounts';
+import { AppError } from '../../../shared/contract/errors';
+import { ConnectorError, connectorErrorToAppError } from '../connectors/connector';
+import { beginOob, completeOob, connectWithLoopback, type MastodonConnection, type PendingOobAuthorization } from '../connectors/mastodon';
+import type { HandlerTable } from '../dispatch';
+import type { CoreEvents } from '../events';
+import type { StreamScheduler } from '../streams/streamHandlers';
+import type { StreamRepository } from '../streams/streamRepository';
+import type { WorkspaceRepository } from '../workspaces/workspaceRepository';
+import type { Account, AccountRepository } from './accountRepository';
+import type { AccountSecrets } from './accountSecrets';
+
+export type OAuthRedirectMode = 'loopback' | 'paste';
+
+interface Deps {
+  accounts: AccountRepository;
+  secrets: AccountSecrets;
+  streams: StreamRepository;
+  workspaces: WorkspaceRepository;
+  scheduler: StreamScheduler;
+  events: CoreEvents;
+  /** The desktop receives OAuth answers on a loopback port; a browser tab has the user paste the code. */
+  oauthMode: OAuthRedirectMode;
+  /** Opens a URL in the user's browser (desktop). In 'paste' mode the renderer opens it. */
+  openExternal?: (url: string) => void | Promise<void>;
+  /** How long a pending authorization may wait for the user. */
+  authorizationTimeoutMs?: number;
+  /** Tells the columns that streams went with a removed account. */
+  streamsChanged: (workspaceId: string) => void;
+}
+
+type Pending =
+  | { mode: 'paste'; workspaceId: string; oob: PendingOobAuthorization; expires: number }
+  | { mode: 'loopback'; workspaceId: string; connection: Promise<MastodonConnection>; abort: AbortController; expires: number };
+
+type AccountMethods = 'accounts.list' | 'accounts.beginMastodon' | 'accounts.completeMastodon' | 'accounts.remove';
+
+export function toAccountView(account: Account): AccountView {
+  return {
+    id: account.id,
+    workspaceId: account.workspaceId,
+    network: account.network as AccountView['network'],
+    handle: account.handle,
+    displayName: account.displayName,
+    serverUrl: account.serverUrl,
+    status: account.status === 'reconnect_needed' ? 'reconnect_needed' : 'connected',
+    createdAt: account.createdAt,
+  };
+}
+
+export interface AccountHandlers {
+  handlers: Pick<HandlerTable, AccountMethods>;
+  /** Aborts authorizations still waiting for the user (shutdown). */
+  close(): void;
+}
+
+export function createAccountHandlers(deps: Deps): AccountHandlers {
+  const { accounts, secrets, streams, workspaces, scheduler, events } = deps;
+  const timeoutMs = deps.authorizationTimeoutMs ?? 10 * 60_000;
+  // In memory only: a PKCE verifier and client secret never touch the disk before the token does.
+  const pending = new Map<string, Pending>();
+
+  const list = (workspaceId: string) => ({ workspaceId, accounts: accounts.listByWorkspace(workspaceId).map(toAccountView) });
+  const changed = (workspaceId: string) => events.emit('accounts.changed', list(workspaceId));
+
+  const forget = (pendingId: string) => {
+    const entry = pending.get(pendingId);
+    if (entry?.mode === 'loopback') entry.abort.abort();
+    pending.delete(pendingId);
+  };
+
+  const dropExpired = () => {
+    const now = Date.now();
+    for (const [id, entry] of pending) if (entry.expires < now) forget(id);
+  };
+
+  const liveWorkspace = (id: string) => {
+    const workspace = workspaces.get(id);
+    if (workspace.archivedAt) {
+      throw new AppError('conflict', `The workspace "${workspace.name}" is archived; restore it first.`, {
+        reason: 'workspace_archived',
+        details: { name: workspace.name },
+      });
+    }
+  };
+
+  async function saveMastodon(workspaceId: string, connection: MastodonConnection): Promise<AccountView> {
+    const id = randomUUID();
+    // The secret first: if the keychain refuses, no account row claims a token that is not there.
+    await secrets.write(workspaceId, id, {
+      network: 'mastodon',
+      instanceUrl: connection.instanceUrl,
+      accessToken: connection.accessToken,
+      clientId: connection.client.clientId,
+      clientSecret: connection.client.clientSecret,
+    });
+    const host = new URL(connection.instanceUrl).host;
+    const handle = connection.account.acct.includes('@') ? connection.account.acct : `${connection.account.acct}@${host}`;
+    const account = accounts.create({
+      id,
+      workspaceId,
+      network: 'mastodon',
+      handle,
+      displayName: connection.account.displayName,
+      serverUrl: connection.instanceUrl,
+    });
+    changed(workspaceId);
+    return toAccountView(account);
+  }
+
+  const remoteFailure = (error: unknown): never => {
+    throw error instanceof ConnectorError ? connectorErrorToAppError(error) : error;
+  };
+
+  return {
+    close() {
+      for (const id of [...pending.keys()]) forget(id);
+    },
+    handlers: {
+      'accounts.list': ({ workspaceId }) => {
+        workspaces.get(workspaceId);
+        return list(workspaceId);
+      },
+      'accounts.beginMastodon': async ({ workspaceId, instanceUrl }) => {
+        liveWorkspace(workspaceId);
+        dropExpired();
+        const pendingId = randomUUID();
+        const expires = Date.now() + timeoutMs;
+        if (deps.oauthMode === 'paste') {
+          const oob = await beginOob({ instanceUrl }).catch(remoteFailure);
+          pending.set(pendingId, { mode: 'paste', workspaceId, oob, expires });
+          return { pendingId, authorizeUrl: oob.authorizeUrl, mode: 'paste' as const };
+        }
+        const abort = new AbortController();
+        let announce!: (url: string) => void;
+        const authorizeUrl = new Promise<string>((resolve) => (announce = resolve));
+        const connection = connectWithLoopback({
+          instanceUrl,
+          signal: abort.signal,
+          timeoutMs,
+          openUrl: async (url) => {
+            announce(url);
+            await deps.openExternal?.(url);
+          },
+        });
+        // Until the user finishes, a failure is reported by completeMastodon, not as an unhandled rejection.
+        connection.catch(() => {});
+        const url = await Promise.race([authorizeUrl, connection.then(() => null)]).catch(remoteFailure);
+        if (url === null) throw new AppError('remote_failed', 'The instance answered before the user was asked.');
+        pending.set(pendingId, { mode: 'loopback', workspaceId, connection, abort, expires });
+        return { pendingId, authorizeUrl: url, mode: 'loopback' as const };
+      },
+      'accounts.completeMastodon': async ({ pendingId, code }) => {
+        const entry = pending.get(pendingId);
+        if (!entry) throw new AppError('not_found', 'This sign-in has expired or was already completed. Start again.');
+        try {
+          if (entry.mode === 'paste') {
+            if (!code) throw new AppError('invalid_params', 'Paste the code the instance showed you.');
+            const connection = await completeOob(entry.oob, code).catch(remoteFailure);
+            return await saveMastodon(entry.workspaceId, connection);
+          }
+          const connection = await entry.connection.catch(remoteFailure);
+          return await saveMastodon(entry.workspaceId, connection);
+        } finally {
+          // A wrong pasted code may be tried again; anything else ends this sign-in.
+          if (!(entry.mode === 'paste' && !code)) pending.delete(pendingId);
+        }
+      },
+      'accounts.remove': async ({ id }) => {
+        const account = accounts.get(id);
+        await secrets.remove(account.workspaceId, id);
+        for (const stream of streams.listByWorkspace(account.workspaceId)) {
+          if (stream.accountId !== id) continue;
+          scheduler.removed(stream.id);
+          streams.remove(stream.id);
+        }
+        accounts.remove(id);
+        changed(account.workspaceId);
+        deps.streamsChanged(account.workspaceId);
+        return { id };
+      },
+    },
+  };
+}
