@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/keychain/**'],
+          exclude: ['test/keychain/**', 'test/bluesky/**'],
           environment: 'node',
           pool: 'forks',
         },
@@ -19,6 +19,20 @@ export default defineConfig({
           environment: 'node',
           pool: 'forks',
           testTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          // The official AT Protocol dev network on loopback (Postgres and Redis from globalSetup);
+          // one network per file, files one after another: each network takes ~400 MB and both cores.
+          name: 'bluesky',
+          include: ['test/bluesky/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          fileParallelism: false,
+          globalSetup: ['test/bluesky/globalSetup.mjs'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -4,7 +4,8 @@
 //   1. system packages (apt, as root on Debian; otherwise named, and we stop)
 //   2. keytar built against libsecret
 //   3. typecheck, lint, and the electron-vite build the host and e2e tests run
-//   4. vitest: unit (core, contract, store, host, shell), keychain (inside a private keyring)
+//   4. vitest: unit (core, contract, store, host, shell), keychain (inside a private keyring),
+//      bluesky (the AT Protocol dev network on loopback, with a private Postgres and Redis)
 //   5. Playwright in Debian's Chromium against the headless host
 //
 // Pass a stage name to run only that stage and its set-up: `npm test -- unit`.
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSystemPackages } from './lib/system-packages.mjs';
 import { ensureKeytar } from './ensure-keytar.mjs';
+import { ensureBlueskyPackages } from './lib/bluesky-services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(root, '.tmp', 'test-reports');
@@ -86,6 +88,11 @@ try {
     const keytar = await ensureKeytar({ quiet: false });
     if (keytar && keytar.ok === false) throw new Error(keytar.message ?? 'keytar could not be built');
   }
+  if (wanted('bluesky')) {
+    // The AT Protocol dev network needs Postgres and Redis (started privately by the project's
+    // globalSetup). Its PDS uses our better-sqlite3 (package.json overrides), prebuilt for Node 22.
+    ensureBlueskyPackages();
+  }
 } catch (error) {
   console.error(`\nnpm test cannot prepare this machine: ${error.message}`);
   console.log('\ntest: 0 passed, 1 failed');
@@ -117,6 +124,10 @@ if (wanted('unit')) {
 if (wanted('keychain')) {
   const ok = run('keychain tests', node, [path.join(root, 'scripts', 'with-keyring.mjs'), bin('vitest'), ...vitestArgs('keychain')]);
   record('keychain', ok, vitestTally(path.join(reports, 'keychain.json')));
+}
+if (wanted('bluesky')) {
+  const ok = run('bluesky tests', bin('vitest'), vitestArgs('bluesky'));
+  record('bluesky', ok, vitestTally(path.join(reports, 'bluesky.json')));
 }
 
 // 5: Playwright.

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/createCore';
 import type { EventName } from '../../src/shared/contract/names';
 import { approveInBrowser, readOobCode, useFakeMastodon } from '../fakes/mastodon';
-import { memoryVault } from '../support/memoryVault';
+import { MemoryVault } from '../support/memoryVault';
 import { tempDir } from '../support/tempDir';
 
 const fake = useFakeMastodon();
@@ -10,7 +10,7 @@ let core: Core | undefined;
 afterEach(() => core?.close());
 
 function start(oauthMode: 'paste' | 'loopback', openExternal?: (url: string) => Promise<void>) {
-  const vault = memoryVault();
+  const vault = new MemoryVault();
   const logged: string[] = [];
   core = createCore({ dataDir: tempDir(), appVersion: 'test', shell: 'headless', vault, oauthMode, openExternal, log: (m) => logged.push(m) });
   return { core, vault, logged };
@@ -53,7 +53,7 @@ describe('connecting a Mastodon account', () => {
     const account = await call<{ id: string; handle: string; status: string }>(c, 'accounts.completeMastodon', { pendingId: again.pendingId, code });
     expect(account).toMatchObject({ handle: expect.stringMatching(/^brand@127\.0\.0\.1:\d+$/), status: 'connected' });
 
-    const stored = JSON.parse(vault.entries.get(`${workspaceId}/${account.id}`)!);
+    const stored = JSON.parse(vault.secrets.get(`${workspaceId}/${account.id}`)!);
     expect(stored).toMatchObject({ network: 'mastodon', instanceUrl: fake().url, accessToken: expect.any(String) });
     const dbBytes = JSON.stringify(c.store.db.prepare('SELECT * FROM accounts').all());
     expect(dbBytes).not.toContain(stored.accessToken);
@@ -101,7 +101,7 @@ describe('connecting a Mastodon account', () => {
     await call(c, 'streams.add', { workspaceId, network: 'mastodon', kind: 'home', accountId: account.id });
     await call(c, 'streams.add', { workspaceId, network: 'feed', kind: 'feed', query: 'http://127.0.0.1:9/feed.xml' });
     await call(c, 'accounts.remove', { id: account.id });
-    expect(vault.entries.size).toBe(0);
+    expect(vault.secrets.size).toBe(0);
     const streams = await call<{ streams: Array<{ network: string }> }>(c, 'streams.list', { workspaceId });
     expect(streams.streams.map((s) => s.network)).toEqual(['feed']);
   });

@@ -1,0 +1,59 @@
+import { ConnectorError, type Connector, type PollRequest, type PollResult, type RateLimitState } from '../connector';
+import { readRateLimit } from '../httpLimits';
+import { headerSource, toConnectorError, type HeaderMap } from './errors';
+import { pollChronological, pollTopOfFeed, readCursor } from './paging';
+import { BlueskySessions, type BlueskySessionsOptions } from './session';
+import { RANKED_KINDS, pageSource } from './streams';
+
+/**
+ * Bluesky behind the Connector interface. Streams (StreamSpec.kind):
+ *   home           app.bsky.feed.getTimeline
+ *   mentions       app.bsky.notification.listNotifications, reasons mention|reply|quote, as posts
+ *   notifications  listNotifications, every reason: posts as posts; likes, reposts, follows as
+ *                  items of their own (see notificationToItem)
+ *   search         app.bsky.feed.searchPosts (query = the term, sort latest)
+ *   feed           app.bsky.feed.getFeed (query = the feed generator's at:// URI); ranked, so
+ *                  each poll takes the top page and delivers what it had not delivered yet
+ *   list           app.bsky.feed.getListFeed (query = the list's at:// URI)
+ *   author         app.bsky.feed.getAuthorFeed (query = handle or DID)
+ * Every stream polls as its account (StreamSpec.accountId), whose session is in the vault.
+ */
+export class BlueskyConnector implements Connector {
+  readonly network = 'bluesky' as const;
+  readonly sessions: BlueskySessions;
+
+  constructor(options: BlueskySessionsOptions | { sessions: BlueskySessions }) {
+    this.sessions = 'sessions' in options ? options.sessions : new BlueskySessions(options);
+  }
+
+  async poll({ stream, cursor, signal, maxItems }: PollRequest): Promise<PollResult> {
+    if (stream.network !== 'bluesky') throw new ConnectorError('not_found', `Not a Bluesky stream: ${stream.network}.`);
+    if (!stream.accountId) throw new ConnectorError('auth', 'A Bluesky stream needs an account to poll as.');
+    const accountId = stream.accountId;
+    const session = await this.sessions.session(accountId);
+
+    let rateLimit: RateLimitState | undefined;
+    const onHeaders = (headers: HeaderMap) => {
+      rateLimit = readRateLimit(headerSource(headers)) ?? rateLimit;
+    };
+    let paged;
+    try {
+      const fetchPage = pageSource(session.agent, stream, signal, onHeaders);
+      const previous = readCursor(cursor);
+      const budget = Math.max(1, Math.floor(maxItems));
+      paged = RANKED_KINDS.has(stream.kind)
+        ? await pollTopOfFeed(fetchPage, previous, budget)
+        : await pollChronological(fetchPage, previous, budget);
+    } catch (error) {
+      // Whatever happened, a session refreshed on the way is kept.
+      await session.flush().catch(() => {});
+      const failure = toConnectorError(error, { signal, sessionLost: session.sessionLost });
+      if (failure.kind === 'auth') this.sessions.markLost(accountId, session);
+      throw failure;
+    }
+    // A refreshed session must be in the vault before we report success; if the vault fails
+    // (keychain locked), its own error says so.
+    await session.flush();
+    return { items: paged.items, cursor: paged.cursor, more: paged.more, ...(rateLimit ? { rateLimit } : {}) };
+  }
+}
