@@ -67,6 +67,11 @@ const MALFORMED_BY_METHOD: Record<MethodName, Array<[string, unknown]>> = {
   'accounts.list': [['no workspace', {}]],
   'accounts.beginMastodon': [['no instance', { workspaceId: UNKNOWN_ID }], ['an empty instance', { workspaceId: UNKNOWN_ID, instanceUrl: '' }]],
   'accounts.completeMastodon': [['no pending id', {}], ['an empty code', { pendingId: UNKNOWN_ID, code: ' ' }]],
+  'accounts.connectBluesky': [
+    ['no password', { workspaceId: UNKNOWN_ID, identifier: 'alice.test' }],
+    ['a server that is not http', { workspaceId: UNKNOWN_ID, identifier: 'alice.test', appPassword: 'x', serviceUrl: 'ftp://pds' }],
+    ['a too short identifier', { workspaceId: UNKNOWN_ID, identifier: 'a', appPassword: 'x' }],
+  ],
   'accounts.remove': [['no id', {}]],
 };
 
@@ -100,6 +105,7 @@ function validParams(core: Core, workspaceId: string, streamId: string): Record<
     // Typed errors, not crashes: the instance is a closed loopback port, the sign-in unknown.
     'accounts.beginMastodon': { workspaceId, instanceUrl: 'http://127.0.0.1:9' },
     'accounts.completeMastodon': { pendingId: UNKNOWN_ID, code: 'abc' },
+    'accounts.connectBluesky': { workspaceId, identifier: 'alice.test', appPassword: 'abcd-efgh-ijkl-mnop', serviceUrl: 'http://127.0.0.1:9' },
     'accounts.remove': { id: UNKNOWN_ID },
   };
 }
@@ -157,6 +163,7 @@ describe('contract', () => {
         'accounts.beginMastodon': 'remote_unreachable',
         'accounts.completeMastodon': 'not_found',
         'accounts.remove': 'not_found',
+        'accounts.connectBluesky': 'remote_unreachable',
       };
       if (expectedFailure[method]) {
         expect(outcome).toMatchObject({ ok: false, error: { code: expectedFailure[method] } });

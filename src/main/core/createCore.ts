@@ -15,6 +15,7 @@ import { createRealConnectors } from './connectors/registry';
 import { createAccountHandlers, type OAuthRedirectMode } from './accounts/accountHandlers';
 import { AccountSecrets } from './accounts/accountSecrets';
 import { toAccountView } from './accounts/accountHandlers';
+import { BlueskySessions } from './connectors/bluesky';
 import { ItemStore } from './items/itemStore';
 import type { Connectivity } from './polling';
 import { createStreamHandlers, type DiscoverFeeds } from './streams/streamHandlers';
@@ -64,12 +65,19 @@ export function createCore(options: CoreOptions): Core {
   const streams = new StreamRepository(store.db, now);
   const items = new ItemStore(store.db, now);
   const secrets = new AccountSecrets(vault);
+  // A Bluesky session is stored under its account's workspace, also while the account is being created.
+  const pendingBlueskyWorkspace = new Map<string, string>();
+  const blueskySessions = new BlueskySessions({
+    vault,
+    vaultEntry: (accountId) => ({ workspaceId: pendingBlueskyWorkspace.get(accountId) ?? accounts.get(accountId).workspaceId, accountId }),
+  });
   const real = createRealConnectors(options.appVersion, {
     mastodon: async (accountId) => {
       const account = accounts.get(accountId);
       const secret = await secrets.read(account.workspaceId, accountId);
-      return secret?.network === 'mastodon' ? { instanceUrl: secret.instanceUrl, accessToken: secret.accessToken } : null;
+      return secret ? { instanceUrl: secret.instanceUrl, accessToken: secret.accessToken } : null;
     },
+    blueskySessions,
   });
   const polling = createStreamPolling({
     db: store.db,
@@ -105,6 +113,8 @@ export function createCore(options: CoreOptions): Core {
     events,
     oauthMode: options.oauthMode ?? (options.shell === 'desktop' ? 'loopback' : 'paste'),
     openExternal: options.openExternal,
+    blueskySessions,
+    pendingBlueskyWorkspace,
     streamsChanged: (workspaceId) => {
       items.collectOrphans();
       const list = streamHandlers['streams.list']({ workspaceId });

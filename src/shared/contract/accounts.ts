@@ -54,5 +54,7 @@ export const connectBlueskySchema = z
     identifier: z.string().trim().min(3).max(253),
     /** An app password, never the account password. */
     appPassword: z.string().min(1).max(256),
+    /** Reconnects this existing account (after "reconnect needed") instead of adding one. */
+    accountId: z.string().uuid().optional(),
   })
   .strict();

@@ -31,6 +31,8 @@ export const ERROR_REASONS = [
   'workspace_name_taken',
   'workspace_not_archived',
   'workspace_archived',
+  'login_rejected',
+  'app_password_required',
 ] as const;
 export const errorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof errorReasonSchema>;

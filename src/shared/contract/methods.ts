@@ -12,7 +12,7 @@ import {
 import type { MethodName } from './names';
 import { itemSearchFiltersSchema, pageCursorSchema, storedItemSchema } from './items';
 import { discoveredFeedSchema, newStreamSchema, streamViewSchema } from './streams';
-import { accountViewSchema, beginMastodonSchema, completeMastodonSchema, mastodonAuthorizationSchema } from './accounts';
+import { accountViewSchema, beginMastodonSchema, completeMastodonSchema, connectBlueskySchema, mastodonAuthorizationSchema } from './accounts';
 
 const noParams = z.object({}).strict();
 const workspaceRef = z.object({ id: workspaceIdSchema }).strict();
@@ -104,6 +104,8 @@ export const methods = {
   'accounts.beginMastodon': { params: beginMastodonSchema, result: mastodonAuthorizationSchema },
   /** Finishes the authorization (with the pasted code in 'paste' mode); the token goes to the keychain. */
   'accounts.completeMastodon': { params: completeMastodonSchema, result: accountViewSchema },
+  /** Signs in to any Bluesky server (PDS) with a handle or DID and an app password. */
+  'accounts.connectBluesky': { params: connectBlueskySchema, result: accountViewSchema },
   /** Removes the account, its columns, and its secrets from the keychain. */
   'accounts.remove': { params: z.object({ id: z.string().uuid() }).strict(), result: z.object({ id: z.string().uuid() }) },
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;

@@ -28,6 +28,7 @@ export const METHOD_NAMES = [
   'accounts.list',
   'accounts.beginMastodon',
   'accounts.completeMastodon',
+  'accounts.connectBluesky',
   'accounts.remove',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

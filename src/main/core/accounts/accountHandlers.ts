@@ -3,6 +3,7 @@ import type { AccountView } from '../../../shared/contract/accounts';
 import { AppError } from '../../../shared/contract/errors';
 import { ConnectorError, connectorErrorToAppError } from '../connectors/connector';
 import { beginOob, completeOob, connectWithLoopback, type MastodonConnection, type PendingOobAuthorization } from '../connectors/mastodon';
+import type { BlueskySessions } from '../connectors/bluesky';
 import type { HandlerTable } from '../dispatch';
 import type { CoreEvents } from '../events';
 import type { StreamScheduler } from '../streams/streamHandlers';
@@ -28,13 +29,16 @@ interface Deps {
   authorizationTimeoutMs?: number;
   /** Tells the columns that streams went with a removed account. */
   streamsChanged: (workspaceId: string) => void;
+  blueskySessions: BlueskySessions;
+  /** Where a Bluesky session is stored while its account row does not exist yet. */
+  pendingBlueskyWorkspace: Map<string, string>;
 }
 
 type Pending =
   | { mode: 'paste'; workspaceId: string; oob: PendingOobAuthorization; expires: number }
   | { mode: 'loopback'; workspaceId: string; connection: Promise<MastodonConnection>; abort: AbortController; expires: number };
 
-type AccountMethods = 'accounts.list' | 'accounts.beginMastodon' | 'accounts.completeMastodon' | 'accounts.remove';
+type AccountMethods = 'accounts.list' | 'accounts.beginMastodon' | 'accounts.completeMastodon' | 'accounts.connectBluesky' | 'accounts.remove';
 
 export function toAccountView(account: Account): AccountView {
   return {
@@ -167,8 +171,48 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
           if (!(entry.mode === 'paste' && !code)) pending.delete(pendingId);
         }
       },
+      'accounts.connectBluesky': async ({ workspaceId, serviceUrl, identifier, appPassword, accountId }) => {
+        liveWorkspace(workspaceId);
+        const existing = accountId ? accounts.get(accountId) : null;
+        if (existing && (existing.workspaceId !== workspaceId || existing.network !== 'bluesky')) {
+          throw new AppError('invalid_params', 'That account is not a Bluesky account of this workspace.');
+        }
+        const id = existing?.id ?? randomUUID();
+        deps.pendingBlueskyWorkspace.set(id, workspaceId);
+        try {
+          const connected = await deps.blueskySessions
+            .connect(id, { service: serviceUrl, identifier, password: appPassword })
+            .catch((error: unknown) => {
+              if (error instanceof ConnectorError && error.kind === 'auth') {
+                throw new AppError('unauthorized', `${serviceUrl} did not accept this handle and app password.`, { reason: 'login_rejected' });
+              }
+              return remoteFailure(error);
+            });
+          if (!connected.usesAppPassword) {
+            // The main password can do everything, including deleting the account: never keep it.
+            deps.blueskySessions.forget(id);
+            if (!existing) await deps.secrets.remove(workspaceId, id);
+            throw new AppError('invalid_params', 'Use an app password (Settings > Privacy and security > App passwords), not the account password.', {
+              reason: 'app_password_required',
+            });
+          }
+          let account: Account;
+          if (existing) {
+            accounts.setStatus(existing.id, 'connected');
+            account = accounts.get(existing.id);
+            deps.scheduler.resumeAccount(existing.id);
+          } else {
+            account = accounts.create({ id, workspaceId, network: 'bluesky', handle: connected.handle, serverUrl: connected.service });
+          }
+          changed(workspaceId);
+          return toAccountView(account);
+        } finally {
+          deps.pendingBlueskyWorkspace.delete(id);
+        }
+      },
       'accounts.remove': async ({ id }) => {
         const account = accounts.get(id);
+        if (account.network === 'bluesky') deps.blueskySessions.forget(id);
         await secrets.remove(account.workspaceId, id);
         for (const stream of streams.listByWorkspace(account.workspaceId)) {
           if (stream.accountId !== id) continue;

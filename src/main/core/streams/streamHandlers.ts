@@ -14,6 +14,8 @@ export interface StreamScheduler {
   /** Stops polling and aborts a poll in flight; nothing of it is stored. */
   removed(streamId: string): void;
   refresh(streamId: string): void;
+  /** The account was reconnected: its streams poll again. */
+  resumeAccount(accountId: string): void;
   status(streamId: string): PollStatus;
 }
 

@@ -99,6 +99,7 @@ export function createStreamPolling(deps: StreamPollingDeps): StreamPolling {
     refresh: (streamId) => {
       poller.refresh(streamId);
     },
+    resumeAccount: (accountId) => poller.resumeAccount(accountId),
     status: (streamId) => {
       const status = poller.getStatus(streamId);
       return status ? toContractStatus(status) : IDLE_STATUS;

@@ -111,6 +111,8 @@ export const de = {
       workspace_name_taken: 'Es gibt bereits einen Arbeitsbereich namens „{{name}}“. Bitte wählen Sie einen anderen Namen.',
       workspace_not_archived: 'Archivieren Sie den Arbeitsbereich „{{name}}“, bevor Sie ihn löschen.',
       workspace_archived: 'Der Arbeitsbereich „{{name}}“ ist archiviert. Stellen Sie ihn zuerst wieder her.',
+      login_rejected: 'Der Server hat diesen Handle und dieses App-Passwort nicht angenommen.',
+      app_password_required: 'Bitte verwenden Sie ein App-Passwort, nicht Ihr Kontopasswort. Sie erstellen es in Bluesky unter Einstellungen › Privatsphäre und Sicherheit › App-Passwörter.',
     },
     codes: {
       invalid_params: 'Leitstand konnte diese Eingabe nicht annehmen.',

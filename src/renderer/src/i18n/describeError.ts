@@ -6,6 +6,8 @@ const REASON_KEYS = {
   workspace_name_taken: 'errors.reasons.workspace_name_taken',
   workspace_not_archived: 'errors.reasons.workspace_not_archived',
   workspace_archived: 'errors.reasons.workspace_archived',
+  login_rejected: 'errors.reasons.login_rejected',
+  app_password_required: 'errors.reasons.app_password_required',
 } as const satisfies Record<ErrorReason, string>;
 
 /**

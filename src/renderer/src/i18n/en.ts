@@ -109,6 +109,8 @@ export const en = {
       workspace_name_taken: 'A workspace named “{{name}}” already exists. Choose another name.',
       workspace_not_archived: 'Archive the workspace “{{name}}” before deleting it.',
       workspace_archived: 'The workspace “{{name}}” is archived. Restore it first.',
+      login_rejected: 'The server did not accept this handle and app password.',
+      app_password_required: 'Please use an app password, not your account password. Create one in Bluesky under Settings › Privacy and security › App passwords.',
     },
     codes: {
       invalid_params: 'Leitstand could not accept this input.',
