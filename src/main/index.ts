@@ -3,7 +3,7 @@
  * in ./shell, which takes Electron's modules as arguments so it can be tested without the
  * Electron binary (see test/shell).
  */
-import { BrowserWindow, app, dialog, ipcMain, screen, session, shell } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, net, powerMonitor, screen, session, shell } from 'electron';
 import { createCore } from './core';
 import { runDesktopShell } from './shell/lifecycle';
 import { openPreferenceStore } from './shell/preferences';
@@ -22,6 +22,8 @@ runDesktopShell({
   session,
   shell,
   argv: process.argv,
+  net,
+  powerMonitor,
   mainDir: __dirname,
   createCore,
   openPreferenceStore,

@@ -174,6 +174,31 @@ describe('desktop shell lifecycle', () => {
     expect(fs.readFileSync(file).equals(garbage)).toBe(true);
   });
 
+  it('tells the core when the OS has no network, and when the machine wakes from sleep', async () => {
+    const h = harness();
+    const power = new EventEmitter();
+    let online = false;
+    const seen: CoreOptions[] = [];
+    const createCoreAsUsual = h.env.createCore;
+    Object.assign(h.env, {
+      net: { isOnline: () => online },
+      powerMonitor: power,
+      createCore: (options: CoreOptions) => (seen.push(options), createCoreAsUsual(options)),
+    });
+    const running = await start(h);
+    expect(seen[0]!.connectivity?.isOnline()).toBe(false);
+    online = true;
+    seen[0]!.connectivity?.check?.();
+    await vi.waitFor(() => expect(seen[0]!.connectivity?.isOnline()).toBe(true));
+
+    const wake = vi.spyOn(h.cores[0]!, 'wake');
+    power.emit('resume');
+    expect(wake).toHaveBeenCalledTimes(1);
+    running!.shutdown();
+    power.emit('resume');
+    expect(wake).toHaveBeenCalledTimes(1);
+  });
+
   it('shuts down exactly once: events stopped, handlers removed, core closed', async () => {
     const h = harness();
     const running = (await start(h))!;

@@ -48,6 +48,8 @@ export interface Core {
   events: CoreEvents;
   store: Store;
   vault: Vault;
+  /** After the machine slept: every stream catches up from its cursor now. */
+  wake(): void;
   close(): void;
 }
 
@@ -155,6 +157,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     store,
     vault,
+    wake: () => polling.poller.wake(),
     close() {
       // Aborts polls in flight at once; none of them commits after this, so the store can close.
       void polling.stop();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Session, Shell } from 'electron';
 import { isAppError } from '../../shared/contract/errors';
-import type { Core, CoreOptions } from '../core';
+import { ConnectivityMonitor, type Core, type CoreOptions } from '../core';
 import { ShellArgsError, parseShellArgs } from './args';
 import { createTrustedSenderCheck, forwardEvents, registerIpc } from './ipc';
 import { appPaths } from './paths';
@@ -34,6 +34,10 @@ export interface ShellEnvironment {
   openPreferenceStore: (dir: string) => Promise<PreferenceStore>;
   signals?: Pick<NodeJS.Process, 'on' | 'off'>;
   log?: (message: string) => void;
+  /** Electron's net module: whether the OS has a network, so polls pause while it has none. */
+  net?: { isOnline(): boolean };
+  /** Electron's powerMonitor: a 'resume' after sleep makes every stream catch up at once. */
+  powerMonitor?: { on(event: 'resume', listener: () => void): unknown };
 }
 
 export interface RunningShell {
@@ -95,6 +99,10 @@ export async function runDesktopShell(env: ShellEnvironment): Promise<RunningShe
   await app.whenReady();
 
   const dataDir = app.getPath('userData');
+  const net = env.net;
+  const connectivity = net
+    ? new ConnectivityMonitor({ probe: async () => net.isOnline(), initiallyOnline: net.isOnline(), onlineIntervalMs: 10_000, offlineIntervalMs: 3_000 })
+    : undefined;
   let core: Core;
   try {
     core = env.createCore({
@@ -104,7 +112,9 @@ export async function runDesktopShell(env: ShellEnvironment): Promise<RunningShe
       log,
       // OAuth pages open in the system browser, where the user is signed in; only http(s).
       openExternal: (url) => (/^https?:\/\//i.test(url) ? env.shell.openExternal(url) : undefined),
+      connectivity,
     });
+    connectivity?.start();
   } catch (error) {
     signals.off('SIGINT', quitOnSignal);
     signals.off('SIGTERM', quitOnSignal);
@@ -142,8 +152,12 @@ export async function runDesktopShell(env: ShellEnvironment): Promise<RunningShe
     removeIpc();
     signals.off('SIGINT', quitOnSignal);
     signals.off('SIGTERM', quitOnSignal);
+    connectivity?.stop();
     core.close();
   };
+  env.powerMonitor?.on('resume', () => {
+    if (!closed) core.wake();
+  });
 
   // One window, one core: closing the window ends the app on every platform, macOS included,
   // so there is never a core running with nothing to show it.
