@@ -20,11 +20,10 @@ test('a new user learns what a workspace is and creates the first one', async ({
   await expect(workspaceButton(page, 'Migros')).toHaveAttribute('aria-current', 'page');
   await expect(page).toHaveTitle('Migros – Leitstand');
 
-  // A fresh workspace says what comes next, and that it is not there yet.
+  // A fresh workspace says what comes next, and offers it.
   await expect(main.getByRole('heading', { name: 'This workspace is still empty' })).toBeVisible();
-  await expect(main).toContainText('Connect the accounts of this workspace');
-  await expect(main).toContainText('Add columns');
-  await expect(main).toContainText('Neither is part of this version of Leitstand yet');
+  await expect(main).toContainText('Web feeds need no account');
+  await expect(main.getByRole('button', { name: 'Add the first column' })).toBeVisible();
 });
 
 test('create, rename and switch workspaces; everything is there after a reload and a restart', async ({ page, host }) => {

@@ -9,6 +9,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/deck.css';
 
 async function start(): Promise<void> {
   // Until the stored settings arrive, speak the system's language.

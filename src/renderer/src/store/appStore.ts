@@ -1,5 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDeckSlice, subscribeDeckEvents } from './deckSlice';
 import { attempt } from './outcome';
+import { createSearchSlice } from './searchSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './uiSlice';
@@ -12,6 +14,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createWorkspacesSlice(deps)(...args),
     ...createSettingsSlice(deps)(...args),
     ...createUiSlice(deps)(...args),
+    ...createDeckSlice(deps)(...args),
+    ...createSearchSlice(deps)(...args),
   }));
 }
 
@@ -33,12 +37,15 @@ export function syncWithCore(store: AppStore, { client, connection }: StoreDeps)
     const [list, settings] = outcome.value;
     receiveWorkspaces(list);
     store.setState({ settings, status: 'ready' });
+    // Stream and item events may have been missed while the connection was down.
+    void store.getState().resyncDeck();
   }
 
   store.setState({ connection: connection.getState() });
   const unsubscribers = [
     client.on('workspaces.changed', (list) => receiveWorkspaces(list)),
     client.on('settings.changed', (settings) => store.setState({ settings })),
+    subscribeDeckEvents(store.getState, client),
     connection.subscribe((state) => {
       const wasOpen = store.getState().connection.kind === 'open';
       store.setState({ connection: state });

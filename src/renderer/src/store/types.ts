@@ -1,6 +1,11 @@
 import type { LeitstandClient } from '../../../shared/contract/client';
 import type { Settings, Workspace, WorkspaceList } from '../../../shared/contract/domain';
 import type { AppError } from '../../../shared/contract/errors';
+import type { PayloadOf } from '../../../shared/contract/events';
+import type { ItemSearchFilters, PageCursor, StoredItem } from '../../../shared/contract/items';
+import type { ParamsOf, ResultOf } from '../../../shared/contract/methods';
+import type { StreamView } from '../../../shared/contract/streams';
+import type { ColumnItems } from '../features/deck/columnItems';
 import type { Connection, ConnectionState } from '../transport/connection';
 import type { Outcome } from './outcome';
 
@@ -50,4 +55,66 @@ export interface UiSlice {
   retryConnection(): void;
 }
 
-export type AppState = WorkspacesSlice & SettingsSlice & UiSlice;
+export type DiscoveredFeed = ResultOf<'feeds.discover'>['feeds'][number];
+
+/** The columns (streams) of the workspace on screen. */
+export interface DeckState {
+  workspaceId: string | null;
+  /** In column order (position). */
+  streams: StreamView[];
+  phase: 'idle' | 'loading' | 'ready' | 'failed';
+  error: AppError | null;
+}
+
+export interface DeckSlice {
+  deck: DeckState;
+  /** The items each column holds in memory, by stream id. */
+  columns: Record<string, ColumnItems>;
+  loadDeck(workspaceId: string): Promise<void>;
+  /** After a reconnect: the streams afresh, and what each column missed meanwhile. */
+  resyncDeck(): Promise<void>;
+  receiveStreams(list: { workspaceId: string; streams: StreamView[] }): void;
+  receivePollStatus(payload: PayloadOf<'poll.status'>): void;
+  receiveItemsAdded(payload: PayloadOf<'items.added'>): void;
+  discoverFeeds(url: string): Promise<Outcome<DiscoveredFeed[]>>;
+  addColumn(stream: ParamsOf<'streams.add'>): Promise<Outcome<StreamView>>;
+  removeColumn(id: string): Promise<Outcome<unknown>>;
+  moveColumn(id: string, position: number): Promise<void>;
+  refreshColumn(id: string): Promise<void>;
+  markColumnRead(id: string): Promise<void>;
+  /** Marks items read or unread in every column and result list that shows them. */
+  setItemsRead(ids: number[], read: boolean): Promise<void>;
+  /** The first page, unless the column has it already. */
+  loadColumn(id: string): Promise<void>;
+  loadOlder(id: string): Promise<void>;
+  /** Fetches what was dropped above (memory bound) once the user scrolls back up to it. */
+  fillGapAbove(id: string): Promise<void>;
+  /** Starts the column over at its newest item. */
+  reloadColumn(id: string): Promise<void>;
+  setColumnAtTop(id: string, atTop: boolean): void;
+}
+
+export interface SearchQuery {
+  text: string;
+  filters: ItemSearchFilters;
+}
+
+export interface SearchState {
+  workspaceId: string | null;
+  /** Null while no search is open. */
+  query: SearchQuery | null;
+  items: StoredItem[];
+  next: PageCursor | null;
+  phase: 'idle' | 'loading' | 'ready' | 'failed';
+  loadingMore: boolean;
+  error: AppError | null;
+}
+
+export interface SearchSlice {
+  search: SearchState;
+  runSearch(workspaceId: string, query: SearchQuery): Promise<void>;
+  loadMoreResults(): Promise<void>;
+  closeSearch(): void;
+}
+
+export type AppState = WorkspacesSlice & SettingsSlice & UiSlice & DeckSlice & SearchSlice;

@@ -1,20 +1,33 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Workspace } from '../../../../shared/contract/domain';
 import { useAppStore } from '../../store/AppStoreProvider';
-import { WorkspaceEmptyState } from './WorkspaceEmptyState';
+import { AddColumnDialog } from '../deck/AddColumnDialog';
+import { Deck } from '../deck/Deck';
+import { Icon } from '../deck/Icon';
+import { SearchBox } from '../search/SearchBox';
+import { SearchPanel } from '../search/SearchPanel';
 
-/** The main area for the active workspace: its name as the page heading, its actions, its content. */
+/** The main area for the active workspace: its name as the page heading, its actions, its columns. */
 export function WorkspaceView({ workspace }: { workspace: Workspace }) {
   const { t } = useTranslation();
   const openDialog = useAppStore((state) => state.openDialog);
+  const [addingColumn, setAddingColumn] = useState(false);
   return (
-    <>
+    <div className="workspace">
       <header className="workspace-header">
         <div className="workspace-header__titles">
           <p className="workspace-header__kicker">{t('workspace.kicker')}</p>
           <h1 className="workspace-header__name" tabIndex={-1} data-focus-fallback>
             {workspace.name}
           </h1>
+        </div>
+        <div className="workspace-header__tools">
+          <SearchBox workspaceId={workspace.id} />
+          <button type="button" className="button" onClick={() => setAddingColumn(true)}>
+            <Icon name="plus" />
+            {t('deck.addColumn')}
+          </button>
         </div>
         <div className="workspace-header__actions" role="group" aria-label={t('workspace.actions')}>
           <button type="button" className="button" onClick={() => openDialog({ kind: 'rename', workspaceId: workspace.id })}>
@@ -25,7 +38,11 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
           </button>
         </div>
       </header>
-      <WorkspaceEmptyState />
-    </>
+      <div className="workspace__body">
+        <SearchPanel workspaceId={workspace.id} />
+        <Deck workspaceId={workspace.id} onAddColumn={() => setAddingColumn(true)} />
+      </div>
+      {addingColumn && <AddColumnDialog workspaceId={workspace.id} onClose={() => setAddingColumn(false)} />}
+    </div>
   );
 }

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** A fresh workspace: what it will hold, and honestly what is not there yet. */
-export function WorkspaceEmptyState() {
+/** A workspace without columns: what it will hold, what works today, and the way to the first column. */
+export function DeckEmptyState({ onAddColumn }: { onAddColumn: () => void }) {
   const { t } = useTranslation();
   const headingId = useId();
   const nextId = useId();
@@ -20,6 +20,11 @@ export function WorkspaceEmptyState() {
         <li>{t('workspace.nextColumns')}</li>
       </ol>
       <p className="empty-state__note">{t('workspace.comingSoon')}</p>
+      <div>
+        <button type="button" className="button button--primary" onClick={onAddColumn}>
+          {t('deck.addFirstColumn')}
+        </button>
+      </div>
     </section>
   );
 }
