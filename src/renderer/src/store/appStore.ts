@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAccountsSlice, subscribeAccountEvents } from './accountsSlice';
 import { createDeckSlice, subscribeDeckEvents } from './deckSlice';
 import { attempt } from './outcome';
 import { createSearchSlice } from './searchSlice';
@@ -16,6 +17,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createUiSlice(deps)(...args),
     ...createDeckSlice(deps)(...args),
     ...createSearchSlice(deps)(...args),
+    ...createAccountsSlice(deps)(...args),
   }));
 }
 
@@ -39,6 +41,7 @@ export function syncWithCore(store: AppStore, { client, connection }: StoreDeps)
     store.setState({ settings, status: 'ready' });
     // Stream and item events may have been missed while the connection was down.
     void store.getState().resyncDeck();
+    void store.getState().resyncAccounts();
   }
 
   store.setState({ connection: connection.getState() });
@@ -46,6 +49,7 @@ export function syncWithCore(store: AppStore, { client, connection }: StoreDeps)
     client.on('workspaces.changed', (list) => receiveWorkspaces(list)),
     client.on('settings.changed', (settings) => store.setState({ settings })),
     subscribeDeckEvents(store.getState, client),
+    subscribeAccountEvents(store.getState, client),
     connection.subscribe((state) => {
       const wasOpen = store.getState().connection.kind === 'open';
       store.setState({ connection: state });

@@ -1,3 +1,4 @@
+import type { AccountView } from '../../../shared/contract/accounts';
 import type { LeitstandClient } from '../../../shared/contract/client';
 import type { Settings, Workspace, WorkspaceList } from '../../../shared/contract/domain';
 import type { AppError } from '../../../shared/contract/errors';
@@ -117,4 +118,42 @@ export interface SearchSlice {
   closeSearch(): void;
 }
 
-export type AppState = WorkspacesSlice & SettingsSlice & UiSlice & DeckSlice & SearchSlice;
+/** The connected accounts of the workspace on screen. */
+export interface AccountsState {
+  workspaceId: string | null;
+  accounts: AccountView[];
+  phase: 'idle' | 'loading' | 'ready' | 'failed';
+  error: AppError | null;
+}
+
+/** The accounts dialog of a workspace, and what it opens with. */
+export interface AccountsDialogRequest {
+  workspaceId: string;
+  /** Opens straight at the form that connects an account of this network. */
+  connect?: 'bluesky' | 'mastodon';
+  /** Opens straight at reconnecting this account. */
+  reconnectId?: string;
+  /** Closes again once an account is connected (it was opened from another dialog to get one). */
+  closeWhenConnected?: boolean;
+}
+
+export type MastodonAuthorization = ResultOf<'accounts.beginMastodon'>;
+
+export interface AccountsSlice {
+  accounts: AccountsState;
+  accountsDialog: AccountsDialogRequest | null;
+  loadAccounts(workspaceId: string): Promise<void>;
+  /** After a reconnect: the list afresh, since 'accounts.changed' events may have been missed. */
+  resyncAccounts(): Promise<void>;
+  receiveAccounts(list: { workspaceId: string; accounts: AccountView[] }): void;
+  /** The app password goes straight to the core; the store never keeps it. */
+  connectBluesky(params: ParamsOf<'accounts.connectBluesky'>): Promise<Outcome<AccountView>>;
+  beginMastodon(params: ParamsOf<'accounts.beginMastodon'>): Promise<Outcome<MastodonAuthorization>>;
+  completeMastodon(params: ParamsOf<'accounts.completeMastodon'>): Promise<Outcome<AccountView>>;
+  /** Removes the account with its columns and its secrets. */
+  removeAccount(id: string): Promise<Outcome<unknown>>;
+  openAccounts(request: AccountsDialogRequest): void;
+  closeAccounts(): void;
+}
+
+export type AppState = WorkspacesSlice & SettingsSlice & UiSlice & DeckSlice & SearchSlice & AccountsSlice;
