@@ -3,7 +3,7 @@ import { decodeText } from './decodeText';
 import type { FeedFormat } from './feedModel';
 import { cleanText, httpUrl } from './feedValues';
 import { fetchFeed, type FetchFeedOptions } from './fetchFeed';
-import { htmlTokens } from './htmlTokens';
+import { htmlTokens } from '../html/htmlTokens';
 import { parseFeed } from './parseFeed';
 
 export interface DiscoveredFeed {

@@ -1,5 +1,5 @@
 import type { ItemMedia } from '../../../../shared/contract/items';
-import { htmlToText, stripControlCharacters } from './htmlToText';
+import { htmlToText, stripControlCharacters } from '../html/htmlToText';
 
 /** Trimmed text without control characters; null when nothing is left. Feeds put all sorts in. */
 export function cleanText(value: unknown): string | null {

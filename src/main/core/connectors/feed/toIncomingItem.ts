@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingItem, ItemAuthor } from '../../../../shared/contract/items';
 import type { FeedEntry, FeedPerson, ParsedFeed } from './feedModel';
 import { cleanText } from './feedValues';
-import { htmlToText } from './htmlToText';
+import { htmlToText } from '../html/htmlToText';
 
 export interface NormalizeContext {
   feed: ParsedFeed;

@@ -1,5 +1,5 @@
 import type { IncomingItem, ItemAuthor, ItemMedia } from '../../../../shared/contract/items';
-import { htmlToText } from './htmlText';
+import { htmlToText } from '../html/htmlToText';
 import type { MastodonAccount, MastodonInnerStatus, MastodonStatus } from './schemas';
 
 export interface ToItemContext {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlTokens } from '../../../src/main/core/connectors/feed/htmlTokens';
-import { htmlToText } from '../../../src/main/core/connectors/feed/htmlToText';
+import { htmlTokens } from '../../../src/main/core/connectors/html/htmlTokens';
+import { htmlToText } from '../../../src/main/core/connectors/html/htmlToText';
 
 describe('htmlToText', () => {
   it.each([
