@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/createCore';
-import type { EventName } from '../../src/shared/contract/names';
 import { approveInBrowser, readOobCode, useFakeMastodon } from '../fakes/mastodon';
 import { MemoryVault } from '../support/memoryVault';
+import { call, nextEvent } from '../support/core';
 import { tempDir } from '../support/tempDir';
 
 const fake = useFakeMastodon();
@@ -16,22 +16,7 @@ function start(oauthMode: 'paste' | 'loopback', openExternal?: (url: string) => 
   return { core, vault, logged };
 }
 
-async function call<T>(c: Core, method: string, params: unknown): Promise<T> {
-  const outcome = await c.dispatcher.call(method, params);
-  if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), outcome.error);
-  return outcome.result as T;
-}
 
-function nextEvent(c: Core, name: EventName, matches: (payload: unknown) => boolean = () => true): Promise<unknown> {
-  return new Promise((resolve) => {
-    const stop = c.events.subscribe((event, payload) => {
-      if (event === name && matches(payload)) {
-        stop();
-        resolve(payload);
-      }
-    });
-  });
-}
 
 describe('connecting a Mastodon account', () => {
   it('in a browser tab: the user pastes the code; the token goes to the keychain only; a home column polls', async () => {

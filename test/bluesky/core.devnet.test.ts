@@ -10,6 +10,7 @@ import type { AccountView } from '../../src/shared/contract/accounts';
 import type { StoredItem } from '../../src/shared/contract/items';
 import type { EventName } from '../../src/shared/contract/names';
 import type { StreamView } from '../../src/shared/contract/streams';
+import { call as callCore, nextEvent } from '../support/core';
 import { MemoryVault } from '../support/memoryVault';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,24 +33,9 @@ function startCore(): Core {
   return createCore({ dataDir, appVersion: 'test', shell: 'headless', vault, log: () => {} });
 }
 
-async function call<T>(method: string, params: unknown): Promise<T> {
-  const outcome = await core.dispatcher.call(method, params);
-  if (!outcome.ok) throw Object.assign(new Error(`${method}: ${outcome.error.message}`), outcome.error);
-  return outcome.result as T;
-}
+const call = <T>(method: string, params: unknown) => callCore<T>(core, method, params);
 
-function waitFor(name: EventName, matches: (payload: never) => boolean, timeoutMs = 20_000): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (stop(), reject(new Error(`no ${name} event within ${timeoutMs} ms`))), timeoutMs);
-    const stop = core.events.subscribe((event, payload) => {
-      if (event === name && matches(payload as never)) {
-        clearTimeout(timer);
-        stop();
-        resolve(payload);
-      }
-    });
-  });
-}
+const waitFor = (name: EventName, matches: (payload: never) => boolean, timeoutMs?: number) => nextEvent(core, name, matches, timeoutMs);
 
 async function texts(column: StreamView): Promise<string[]> {
   const page = await call<{ items: StoredItem[] }>('items.page', { streamId: column.id });

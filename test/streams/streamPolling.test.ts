@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/createCore';
 import type { Connector, PollRequest, PollResult } from '../../src/main/core/connectors/connector';
-import type { EventName } from '../../src/shared/contract/names';
 import { anItem } from '../support/items';
+import { call, nextEvent } from '../support/core';
 import { tempDir } from '../support/tempDir';
 
 /** A connector whose answers the test writes; it records every request it gets. */
@@ -34,22 +34,7 @@ function start(connector: Connector): Core {
   return core;
 }
 
-function nextEvent(c: Core, name: EventName, matches: (payload: unknown) => boolean = () => true): Promise<unknown> {
-  return new Promise((resolve) => {
-    const stop = c.events.subscribe((event, payload) => {
-      if (event === name && matches(payload)) {
-        stop();
-        resolve(payload);
-      }
-    });
-  });
-}
 
-async function call<T>(c: Core, method: string, params: unknown): Promise<T> {
-  const outcome = await c.dispatcher.call(method, params);
-  if (!outcome.ok) throw new Error(`${method}: ${outcome.error.code} ${outcome.error.message}`);
-  return outcome.result as T;
-}
 
 describe('streams polled into the store', () => {
   it('polls a new stream at once, stores its items with the cursor, and tells the column', async () => {

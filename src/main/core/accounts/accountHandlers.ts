@@ -79,16 +79,6 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
     for (const [id, entry] of pending) if (entry.expires < now) forget(id);
   };
 
-  const liveWorkspace = (id: string) => {
-    const workspace = workspaces.get(id);
-    if (workspace.archivedAt) {
-      throw new AppError('conflict', `The workspace "${workspace.name}" is archived; restore it first.`, {
-        reason: 'workspace_archived',
-        details: { name: workspace.name },
-      });
-    }
-  };
-
   async function saveMastodon(workspaceId: string, connection: MastodonConnection): Promise<AccountView> {
     const id = randomUUID();
     // The secret first: if the keychain refuses, no account row claims a token that is not there.
@@ -127,7 +117,7 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
         return list(workspaceId);
       },
       'accounts.beginMastodon': async ({ workspaceId, instanceUrl }) => {
-        liveWorkspace(workspaceId);
+        workspaces.assertLive(workspaceId);
         dropExpired();
         const pendingId = randomUUID();
         const expires = Date.now() + timeoutMs;
@@ -172,7 +162,7 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
         }
       },
       'accounts.connectBluesky': async ({ workspaceId, serviceUrl, identifier, appPassword, accountId }) => {
-        liveWorkspace(workspaceId);
+        workspaces.assertLive(workspaceId);
         const existing = accountId ? accounts.get(accountId) : null;
         if (existing && (existing.workspaceId !== workspaceId || existing.network !== 'bluesky')) {
           throw new AppError('invalid_params', 'That account is not a Bluesky account of this workspace.');

@@ -68,24 +68,13 @@ export function createStreamHandlers(deps: Deps): Pick<HandlerTable, StreamMetho
     return result;
   };
 
-  const liveWorkspace = (id: string) => {
-    const workspace = workspaces.get(id);
-    if (workspace.archivedAt) {
-      throw new AppError('conflict', `The workspace "${workspace.name}" is archived; restore it first.`, {
-        reason: 'workspace_archived',
-        details: { name: workspace.name },
-      });
-    }
-    return workspace;
-  };
-
   return {
     'streams.list': ({ workspaceId }) => {
       workspaces.get(workspaceId);
       return list(workspaceId);
     },
     'streams.add': (input) => {
-      liveWorkspace(input.workspaceId);
+      workspaces.assertLive(input.workspaceId);
       if (input.accountId) {
         const account = accounts.get(input.accountId);
         if (account.workspaceId !== input.workspaceId || account.network !== input.network) {

@@ -96,15 +96,7 @@ export function createWorkspaceHandlers(deps: Deps): Pick<HandlerTable, Workspac
       return { id };
     },
     'workspaces.setActive': ({ id }) => {
-      if (id !== null) {
-        const workspace = workspaces.get(id);
-        if (workspace.archivedAt) {
-          throw new AppError('conflict', `The workspace "${workspace.name}" is archived; restore it first.`, {
-            reason: 'workspace_archived',
-            details: { name: workspace.name },
-          });
-        }
-      }
+      if (id !== null) workspaces.assertLive(id);
       settings.setActiveWorkspaceId(id);
       return changed();
     },

@@ -89,6 +89,18 @@ export class WorkspaceRepository {
     return this.get(id);
   }
 
+  /** A workspace that can take new accounts and columns: it exists and is not archived. */
+  assertLive(id: string): Workspace {
+    const workspace = this.get(id);
+    if (workspace.archivedAt) {
+      throw new AppError('conflict', `The workspace "${workspace.name}" is archived; restore it first.`, {
+        reason: 'workspace_archived',
+        details: { name: workspace.name },
+      });
+    }
+    return workspace;
+  }
+
   /** Deleting is only for archived workspaces, so that a live client profile is never one click from gone. */
   assertDeletable(id: string): Workspace {
     const workspace = this.get(id);
