@@ -63,6 +63,13 @@ const MALFORMED_BY_METHOD: Record<MethodName, Array<[string, unknown]>> = {
   'items.newer': [['no newest', { streamId: UNKNOWN_ID }]],
   'items.markRead': [['no ids', { workspaceId: UNKNOWN_ID, ids: [] }], ['ids that are not numbers', { workspaceId: UNKNOWN_ID, ids: ['1'] }]],
   'items.search': [['no text', { workspaceId: UNKNOWN_ID }], ['an unknown filter', { workspaceId: UNKNOWN_ID, text: 'x', filters: { mood: 'angry' } }], ['a bad date', { workspaceId: UNKNOWN_ID, text: 'x', filters: { from: 'yesterday' } }]],
+  'items.thread': [
+    ['no item', { workspaceId: UNKNOWN_ID }],
+    ['an item id that is a string', { workspaceId: UNKNOWN_ID, itemId: '1' }],
+    ['an item id of zero', { workspaceId: UNKNOWN_ID, itemId: 0 }],
+    ['a fractional item id', { workspaceId: UNKNOWN_ID, itemId: 1.5 }],
+    ['no workspace', { itemId: 1 }],
+  ],
   'feeds.discover': [['no url', {}], ['a url that is not http', { url: 'javascript:alert(1)' }], ['not a url', { url: 'example' }]],
   'accounts.list': [['no workspace', {}]],
   'accounts.beginMastodon': [['no instance', { workspaceId: UNKNOWN_ID }], ['an empty instance', { workspaceId: UNKNOWN_ID, instanceUrl: '' }]],
@@ -99,6 +106,8 @@ function validParams(core: Core, workspaceId: string, streamId: string): Record<
     'items.newer': { streamId, newest: { createdMs: 0, id: 1 } },
     'items.markRead': { workspaceId, ids: [1] },
     'items.search': { workspaceId, text: 'Filiale', filters: { networks: ['feed'], hasLink: false } },
+    // No item has been stored: a typed not_found.
+    'items.thread': { workspaceId, itemId: 424242 },
     // A loopback port nobody listens on: discovery answers with a typed error, not a crash.
     'feeds.discover': { url: 'http://127.0.0.1:9/' },
     'accounts.list': { workspaceId },
@@ -163,6 +172,7 @@ describe('contract', () => {
         'accounts.beginMastodon': 'remote_unreachable',
         'accounts.completeMastodon': 'not_found',
         'accounts.remove': 'not_found',
+        'items.thread': 'not_found',
         'accounts.connectBluesky': 'remote_unreachable',
       };
       if (expectedFailure[method]) {

@@ -70,7 +70,8 @@ async function createWorkspace(url: string, name: string): Promise<void> {
   socket.close();
 }
 
-describe('npm run serve (the host process)', () => {
+// These start real processes: generous timeouts, so a busy machine does not fail them.
+describe('npm run serve (the host process)', { timeout: 30_000 }, () => {
   it('prints the URL with a fresh token as its first line, on the port asked for', async () => {
     const port = await freePort();
     const first = launch(['--port', String(port), '--data-dir', tempDir()]);

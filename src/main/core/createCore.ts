@@ -17,6 +17,7 @@ import { AccountSecrets } from './accounts/accountSecrets';
 import { toAccountView } from './accounts/accountHandlers';
 import { BlueskySessions } from './connectors/bluesky';
 import { ItemStore } from './items/itemStore';
+import { createThreadHandler } from './items/threadHandler';
 import type { Connectivity } from './polling';
 import { createStreamHandlers, type DiscoverFeeds } from './streams/streamHandlers';
 import { createStreamPolling } from './streams/streamPolling';
@@ -81,21 +82,24 @@ export function createCore(options: CoreOptions): Core {
     },
     blueskySessions,
   });
+  const connectors = options.connectors ?? real.connectors;
+  const onReconnectNeeded = (accountId: string) => {
+    if (accounts.setStatus(accountId, 'reconnect_needed')) {
+      const { workspaceId } = accounts.get(accountId);
+      events.emit('accounts.changed', { workspaceId, accounts: accounts.listByWorkspace(workspaceId).map(toAccountView) });
+    }
+  };
   const polling = createStreamPolling({
     db: store.db,
     streams,
     items,
     events,
-    connectors: options.connectors ?? real.connectors,
+    connectors,
     connectivity: options.connectivity,
     log,
-    onReconnectNeeded: (accountId) => {
-      if (accounts.setStatus(accountId, 'reconnect_needed')) {
-        const { workspaceId } = accounts.get(accountId);
-        events.emit('accounts.changed', { workspaceId, accounts: accounts.listByWorkspace(workspaceId).map(toAccountView) });
-      }
-    },
+    onReconnectNeeded,
   });
+  const threadHandler = createThreadHandler({ items, workspaces, accounts, connectors, onReconnectNeeded });
 
   const streamHandlers = createStreamHandlers({
     streams,
@@ -136,6 +140,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     ...createWorkspaceHandlers({ db: store.db, workspaces, settings, accounts, vault, events }),
     ...streamHandlers,
+    ...threadHandler.handlers,
     ...accountHandlers.handlers,
     'settings.get': () => settings.getSettings(),
     'settings.set': (patch) => {
@@ -161,6 +166,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       // Aborts polls in flight at once; none of them commits after this, so the store can close.
       void polling.stop();
+      threadHandler.close();
       accountHandlers.close();
       events.clear();
       store.close();

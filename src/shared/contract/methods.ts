@@ -90,6 +90,20 @@ export const methods = {
     result: itemPageSchema,
   },
 
+  /**
+   * The conversation around an item of one of the workspace's columns (Enter in the deck):
+   * ancestors root first, then the item, then the replies flattened in reading order (depth
+   * first, oldest first among siblings; indent by replyToRemoteId). Fetched from the network as
+   * an account of a column showing the item; the thread's posts are stored with local ids but join
+   * no column (read: false unless a column of the workspace has them read). A feed entry has no
+   * thread: just the item. Errors: not_found (no such item in the workspace's columns, or gone
+   * from the network), reconnect_needed, remote_unreachable, remote_failed.
+   */
+  'items.thread': {
+    params: z.object({ workspaceId: workspaceIdSchema, itemId: z.number().int().positive() }).strict(),
+    result: z.object({ ancestors: z.array(storedItemSchema), item: storedItemSchema, replies: z.array(storedItemSchema) }),
+  },
+
   /** Finds the feeds a web page offers (or confirms that the URL is a feed). */
   'feeds.discover': {
     params: z.object({ url: z.string().trim().url().max(2048).regex(/^https?:\/\//i, 'Only http(s) pages.') }).strict(),

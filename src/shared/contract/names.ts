@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'items.newer',
   'items.markRead',
   'items.search',
+  'items.thread',
   'feeds.discover',
   'accounts.list',
   'accounts.beginMastodon',

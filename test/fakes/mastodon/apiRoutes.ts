@@ -4,7 +4,8 @@ import { paginate } from './state';
 
 /**
  * The read side of the client API the connector uses: credentials, instance, timelines and
- * notifications with Mastodon's id pagination and Link headers.
+ * notifications with Mastodon's id pagination and Link headers; a status, its context (thread)
+ * and search by URL or URI (what a thread fetch needs).
  * Authentication as on Mastodon: a missing, unknown or revoked token is a 401 on user endpoints;
  * public and hashtag timelines work without a token, but a bad token is still a 401.
  */
@@ -58,7 +59,77 @@ const statuses = (ctx: RouteContext, entries: FakeStatus[]) => {
 
 const bool = (q: URLSearchParams, name: string) => q.get(name) === 'true';
 
+const notFound: Reply = { status: 404, json: { error: 'Record not found' } };
+
+/** A status by id; boosts are statuses too (GET of a boost answers the boost wrapper). */
+function statusOr404(ctx: RouteContext): FakeStatus | null {
+  return ctx.fake.state.statuses.get(ctx.pathParams.id!) ?? null;
+}
+
+/**
+ * Mastodon's context: ancestors root first; descendants depth first, each sibling group in id
+ * order (Status#descendants walks the reply tree that way). A boost has no thread of its own.
+ */
+function contextOf(fake: FakeMastodon, status: FakeStatus): { ancestors: FakeStatus[]; descendants: FakeStatus[] } {
+  const all = [...fake.state.statuses.values()].filter((s) => s.reblogOfId === null);
+  const ancestors: FakeStatus[] = [];
+  for (let id = status.inReplyToId; id; ) {
+    const parent = fake.state.statuses.get(id);
+    if (!parent) break;
+    ancestors.unshift(parent);
+    id = parent.inReplyToId;
+  }
+  const descendants: FakeStatus[] = [];
+  const walk = (parentId: string) => {
+    const children = all.filter((s) => s.inReplyToId === parentId).sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    for (const child of children) {
+      descendants.push(child);
+      walk(child.id);
+    }
+  };
+  if (status.reblogOfId === null) walk(status.id);
+  return { ancestors, descendants };
+}
+
 export const apiRoutes: Record<string, Handler> = {
+  'GET /api/v1/statuses/{id}': (ctx) => {
+    const denied = authenticate(ctx, false);
+    if (denied) return denied;
+    const status = statusOr404(ctx);
+    return status ? { status: 200, json: statusJson(status, lookup(ctx.fake)) } : notFound;
+  },
+
+  'GET /api/v1/statuses/{id}/context': (ctx) => {
+    const denied = authenticate(ctx, false);
+    if (denied) return denied;
+    const status = statusOr404(ctx);
+    if (!status) return notFound;
+    const l = lookup(ctx.fake);
+    const { ancestors, descendants } = contextOf(ctx.fake, status);
+    return { status: 200, json: { ancestors: ancestors.map((s) => statusJson(s, l)), descendants: descendants.map((s) => statusJson(s, l)) } };
+  },
+
+  /**
+   * Search, statuses only: a query that is a status's URI or web URL finds it (as resolve does for
+   * a post the instance knows). Resolving needs a user token, as on Mastodon.
+   */
+  'GET /api/v2/search': (ctx) => {
+    const denied = authenticate(ctx, bool(ctx.query, 'resolve'));
+    if (denied) return denied;
+    const q = ctx.query.get('q') ?? '';
+    const type = ctx.query.get('type');
+    const l = lookup(ctx.fake);
+    const statuses =
+      type && type !== 'statuses'
+        ? []
+        : [...ctx.fake.state.statuses.values()]
+            .filter((s) => s.reblogOfId === null)
+            .map((s) => statusJson(s, l))
+            .filter((json) => json.uri === q || json.url === q);
+    return { status: 200, json: { accounts: [], hashtags: [], statuses: statuses.slice(0, limitOf(ctx.query, 20, 40)) } };
+  },
+
+
   'GET /api/v1/accounts/verify_credentials': (ctx) =>
     authenticate(ctx, true) ?? { status: 200, json: credentialAccountJson(ctx.fake.state.me, ctx.fake.url) },
 

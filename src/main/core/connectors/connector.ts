@@ -70,10 +70,67 @@ export class ConnectorError extends Error {
   }
 }
 
+export interface ThreadRequest {
+  /** The account to read as; null for public sources. */
+  accountId: string | null;
+  /** The item's remoteId (AT URI, Mastodon status URI). */
+  remoteId: string;
+  /**
+   * The network's own payload stored with the item, if any. A hint only (it may come from another
+   * account's server): Mastodon uses it to skip resolving the URI when the status id still fits.
+   */
+  raw?: unknown;
+  /** Aborted on timeout and on shutdown. */
+  signal: AbortSignal;
+}
+
+/**
+ * A conversation around one item. `ancestors` run from the root down to the item's parent;
+ * `replies` are flattened in reading order (depth first, each sibling group oldest first), each
+ * with its replyToRemoteId so the UI can indent. Both are capped by THREAD_LIMITS.
+ */
+export interface ThreadResult {
+  ancestors: PolledItem[];
+  item: PolledItem;
+  replies: PolledItem[];
+}
+
+/** How much of a thread a fetch reads: parents above the item, reply depth below it, replies in all. */
+export const THREAD_LIMITS = { ancestors: 20, depth: 6, replies: 200 } as const;
+
+/** A reply tree as a connector reads it, before flattening. */
+export interface ThreadNode {
+  item: PolledItem;
+  children: ThreadNode[];
+}
+
+/**
+ * Replies in reading order: depth first, siblings oldest first (ties keep the server's order),
+ * at most `depth` levels below the item and `max` replies in all.
+ */
+export function flattenReplies(children: readonly ThreadNode[], limits: { depth: number; max: number } = { depth: THREAD_LIMITS.depth, max: THREAD_LIMITS.replies }): PolledItem[] {
+  const out: PolledItem[] = [];
+  const visit = (nodes: readonly ThreadNode[], level: number): void => {
+    if (level > limits.depth) return;
+    const sorted = nodes
+      .map((node, index) => ({ node, index, at: Date.parse(node.item.createdAt) }))
+      .sort((a, b) => (Number.isNaN(a.at) || Number.isNaN(b.at) || a.at === b.at ? a.index - b.index : a.at - b.at));
+    for (const { node } of sorted) {
+      if (out.length >= limits.max) return;
+      out.push(node.item);
+      visit(node.children, level + 1);
+    }
+  };
+  visit(children, 1);
+  return out;
+}
+
 /** One per network. Implementations are plain Node (fetch, the network's client library). */
 export interface Connector {
   readonly network: Network;
   poll(request: PollRequest): Promise<PollResult>;
+  /** The conversation around an item. Networks without threads (feeds) do not have it. */
+  fetchThread?(request: ThreadRequest): Promise<ThreadResult>;
 }
 
 /** How a connector's failure reads to the UI when a user action (not a background poll) hit it. */

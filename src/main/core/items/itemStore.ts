@@ -87,55 +87,100 @@ export class ItemStore {
    * its cursor in one).
    */
   ingestInTransaction(streamId: string, items: readonly IngestItem[]): IngestResult {
-    const s = this.statements;
     const seenAt = this.now().toISOString();
     const authorIds = new Map<string, number>();
     let added = 0;
     let created = 0;
     for (const item of items) {
-      const authorId = item.author ? this.authorId(item.network, item.author, authorIds) : null;
-      const createdMs = toEpochMs(item.createdAt, seenAt);
-      // Insert first: new items are the common case, and the unique index answers for both.
-      const inserted = s.insertItem.get({
-        network: item.network,
-        remote_id: item.remoteId,
-        url: item.url,
-        author_id: authorId,
-        title: item.title,
-        text: item.text,
-        html: item.html,
-        created_at: item.createdAt,
-        created_ms: createdMs,
-        language: item.language,
-        reply_to: item.replyToRemoteId,
-        quote_of: item.quoteOfRemoteId,
-        media: JSON.stringify(item.media),
-        replies: item.counts.replies,
-        reposts: item.counts.reposts,
-        likes: item.counts.likes,
-        has_link: hasLink(item) ? 1 : 0,
-        raw: item.raw === undefined ? null : JSON.stringify(item.raw),
-        first_seen_at: seenAt,
-      }) as { id: number } | undefined;
-      let itemId: number;
-      if (inserted) {
-        itemId = inserted.id;
-        s.insertFts.run(itemId, item.title ?? '', item.text, authorText(item.author));
-        created++;
-      } else {
-        const existing = s.findItem.get(item.network, item.remoteId) as { id: number; title: string | null; text: string };
-        itemId = existing.id;
-        // Counts move all the time; text changes when a post is edited.
-        s.updateCounts.run(item.counts.replies, item.counts.reposts, item.counts.likes, itemId);
-        if (existing.text !== item.text || existing.title !== item.title) {
-          s.updateText.run(item.title, item.text, item.html, hasLink(item) ? 1 : 0, itemId);
-          s.deleteFts.run(itemId);
-          s.insertFts.run(itemId, item.title ?? '', item.text, authorText(item.author));
-        }
-      }
-      added += s.addToStream.run(streamId, itemId, createdMs).changes;
+      const stored = this.upsert(item, seenAt, authorIds);
+      if (stored.created) created++;
+      added += this.statements.addToStream.run(streamId, stored.id, stored.createdMs).changes;
     }
     return { added, created };
+  }
+
+  /**
+   * Stores items outside any stream (a thread's posts): deduplicated and indexed as ingest does,
+   * counts and edits refreshed. A thread knows reply and quote parents better than a poll did
+   * (Mastodon gives a parent's URI only when the parent came along), so a known reference
+   * replaces the stored one. Returns their local ids in the order given. Such items stay until
+   * the next collectOrphans (a stream or workspace removed) unless a stream pulls them in too.
+   */
+  upsertItems(items: readonly IngestItem[]): number[] {
+    return this.db.transaction(() => {
+      const seenAt = this.now().toISOString();
+      const authorIds = new Map<string, number>();
+      return items.map((item) => this.upsert(item, seenAt, authorIds, true).id);
+    })();
+  }
+
+  /**
+   * An item as a workspace sees it, if one of the workspace's streams shows it: the item, its
+   * stored network payload, and the accounts of the streams showing it (null for public sources).
+   */
+  inWorkspace(workspaceId: string, itemId: number): { item: StoredItem; raw: unknown; accountIds: Array<string | null> } | null {
+    const streams = this.statements.showingStreams.all(itemId, workspaceId) as Array<{ account_id: string | null }>;
+    if (streams.length === 0) return null;
+    const [item] = this.forWorkspace(workspaceId, [itemId]);
+    if (!item) return null;
+    const { raw } = this.statements.raw.get(itemId) as { raw: string | null };
+    return { item, raw: parseJson(raw), accountIds: streams.map((s) => s.account_id) };
+  }
+
+  /**
+   * Items by local id, in the order given (unknown ids left out). `read` is the workspace's read
+   * state: true when every column of the workspace showing the item has it read, false when one
+   * has it unread or none shows it.
+   */
+  forWorkspace(workspaceId: string, ids: readonly number[]): StoredItem[] {
+    const out: StoredItem[] = [];
+    for (const id of ids) {
+      const row = this.statements.itemForWorkspace.get(workspaceId, workspaceId, id) as ItemRow | undefined;
+      if (row) out.push(toStoredItem(row));
+    }
+    return out;
+  }
+
+  private upsert(item: IngestItem, seenAt: string, authorIds: Map<string, number>, refreshRefs = false): { id: number; created: boolean; createdMs: number } {
+    const s = this.statements;
+    const authorId = item.author ? this.authorId(item.network, item.author, authorIds) : null;
+    const createdMs = toEpochMs(item.createdAt, seenAt);
+    // Insert first: new items are the common case, and the unique index answers for both.
+    const inserted = s.insertItem.get({
+      network: item.network,
+      remote_id: item.remoteId,
+      url: item.url,
+      author_id: authorId,
+      title: item.title,
+      text: item.text,
+      html: item.html,
+      created_at: item.createdAt,
+      created_ms: createdMs,
+      language: item.language,
+      reply_to: item.replyToRemoteId,
+      quote_of: item.quoteOfRemoteId,
+      media: JSON.stringify(item.media),
+      replies: item.counts.replies,
+      reposts: item.counts.reposts,
+      likes: item.counts.likes,
+      has_link: hasLink(item) ? 1 : 0,
+      raw: item.raw === undefined ? null : JSON.stringify(item.raw),
+      first_seen_at: seenAt,
+    }) as { id: number } | undefined;
+    if (inserted) {
+      s.insertFts.run(inserted.id, item.title ?? '', item.text, authorText(item.author));
+      return { id: inserted.id, created: true, createdMs };
+    }
+    const existing = s.findItem.get(item.network, item.remoteId) as { id: number; title: string | null; text: string };
+    // Counts move all the time; text changes when a post is edited.
+    s.updateCounts.run(item.counts.replies, item.counts.reposts, item.counts.likes, existing.id);
+    if (refreshRefs) s.updateRefs.run(item.replyToRemoteId, item.quoteOfRemoteId, existing.id);
+    if (existing.text !== item.text || existing.title !== item.title) {
+      s.updateText.run(item.title, item.text, item.html, hasLink(item) ? 1 : 0, existing.id);
+      s.deleteFts.run(existing.id);
+      s.insertFts.run(existing.id, item.title ?? '', item.text, authorText(item.author));
+    }
+    return { id: existing.id, created: false, createdMs };
   }
 
   /** One page of a column, newest first, strictly older than `after`. */
@@ -293,6 +338,7 @@ function prepare(db: Db) {
     updateCounts: db.prepare(`
       UPDATE items SET replies = COALESCE(?, replies), reposts = COALESCE(?, reposts), likes = COALESCE(?, likes)
       WHERE id = ?`),
+    updateRefs: db.prepare('UPDATE items SET reply_to = COALESCE(?, reply_to), quote_of = COALESCE(?, quote_of) WHERE id = ?'),
     updateText: db.prepare('UPDATE items SET title = ?, text = ?, html = ?, has_link = ? WHERE id = ?'),
     insertFts: db.prepare('INSERT INTO items_fts (rowid, title, text, author) VALUES (?, ?, ?, ?)'),
     deleteFts: db.prepare('DELETE FROM items_fts WHERE rowid = ?'),
@@ -326,6 +372,17 @@ function prepare(db: Db) {
       WHERE item_id = ? AND stream_id IN (SELECT id FROM streams WHERE workspace_id = ?)`),
     markStreamRead: db.prepare('UPDATE stream_items SET read = 1 WHERE stream_id = ? AND read = 0'),
     orphans: db.prepare('SELECT id FROM items WHERE NOT EXISTS (SELECT 1 FROM stream_items WHERE item_id = items.id)'),
+    showingStreams: db.prepare(`
+      SELECT s.account_id FROM stream_items si JOIN streams s ON s.id = si.stream_id
+      WHERE si.item_id = ? AND s.workspace_id = ? ORDER BY s.position`),
+    raw: db.prepare('SELECT raw FROM items WHERE id = ?'),
+    itemForWorkspace: db.prepare(`
+      SELECT ${ITEM_COLUMNS},
+        (EXISTS (SELECT 1 FROM stream_items r JOIN streams rs ON rs.id = r.stream_id WHERE r.item_id = i.id AND rs.workspace_id = ?)
+         AND NOT EXISTS (SELECT 1 FROM stream_items r JOIN streams rs ON rs.id = r.stream_id
+                         WHERE r.item_id = i.id AND rs.workspace_id = ? AND r.read = 0)) AS read
+      FROM items i LEFT JOIN authors a ON a.id = i.author_id
+      WHERE i.id = ?`),
   };
 }
 
@@ -366,6 +423,15 @@ function toStoredItem(row: ItemRow): StoredItem {
     counts: { replies: row.replies, reposts: row.reposts, likes: row.likes },
     read: row.read === 1,
   };
+}
+
+function parseJson(json: string | null): unknown {
+  if (json === null) return undefined;
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseMedia(json: string): ItemMedia[] {

@@ -1,9 +1,10 @@
-import { ConnectorError, type Connector, type PollRequest, type PollResult, type RateLimitState } from '../connector';
+import { ConnectorError, type Connector, type PollRequest, type PollResult, type RateLimitState, type ThreadRequest, type ThreadResult } from '../connector';
 import { readRateLimit } from '../httpLimits';
 import { headerSource, toConnectorError, type HeaderMap } from './errors';
 import { pollChronological, pollTopOfFeed, readCursor } from './paging';
 import { BlueskySessions, type BlueskySessionsOptions } from './session';
 import { RANKED_KINDS, pageSource } from './streams';
+import { fetchPostThread } from './thread';
 
 /**
  * Bluesky behind the Connector interface. Streams (StreamSpec.kind):
@@ -17,6 +18,7 @@ import { RANKED_KINDS, pageSource } from './streams';
  *   list           app.bsky.feed.getListFeed (query = the list's at:// URI)
  *   author         app.bsky.feed.getAuthorFeed (query = handle or DID)
  * Every stream polls as its account (StreamSpec.accountId), whose session is in the vault.
+ * fetchThread reads app.bsky.feed.getPostThread as the account (see thread.ts).
  */
 export class BlueskyConnector implements Connector {
   readonly network = 'bluesky' as const;
@@ -55,5 +57,21 @@ export class BlueskyConnector implements Connector {
     // (keychain locked), its own error says so.
     await session.flush();
     return { items: paged.items, cursor: paged.cursor, more: paged.more, ...(rateLimit ? { rateLimit } : {}) };
+  }
+
+  async fetchThread({ accountId, remoteId, signal }: ThreadRequest): Promise<ThreadResult> {
+    if (!accountId) throw new ConnectorError('auth', 'Reading a Bluesky thread needs an account.');
+    const session = await this.sessions.session(accountId);
+    let thread: ThreadResult;
+    try {
+      thread = await fetchPostThread(session.agent, remoteId, signal);
+    } catch (error) {
+      await session.flush().catch(() => {});
+      const failure = toConnectorError(error, { signal, sessionLost: session.sessionLost });
+      if (failure.kind === 'auth') this.sessions.markLost(accountId, session);
+      throw failure;
+    }
+    await session.flush();
+    return thread;
   }
 }

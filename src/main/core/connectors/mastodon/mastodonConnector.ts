@@ -1,9 +1,10 @@
-import { ConnectorError, type Connector, type PolledItem, type PollRequest, type PollResult, type RateLimitState, type StreamCursor } from '../connector';
+import { ConnectorError, type Connector, type PolledItem, type PollRequest, type PollResult, type RateLimitState, type StreamCursor, type ThreadRequest, type ThreadResult } from '../connector';
 import { readRateLimit } from '../httpLimits';
 import { endpointFor, NOTIFICATION_ITEM_TYPES, type Endpoint } from './endpoints';
 import { mastodonRequest } from './http';
 import { compareIds, newestId } from './ids';
 import { notificationSchema, statusSchema, type MastodonStatus } from './schemas';
+import { fetchStatusThread } from './thread';
 import { collectUris, statusToItem } from './toItem';
 
 export interface MastodonCredentials {
@@ -95,6 +96,14 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
         }
       }
       return { items: [...items.values()], cursor: toCursor(minId), more, rateLimit };
+    },
+
+    /** The thread around a status, read on the account's instance (see thread.ts). */
+    async fetchThread({ accountId, remoteId, raw, signal }: ThreadRequest): Promise<ThreadResult> {
+      if (!accountId) throw new ConnectorError('auth', 'reading a Mastodon thread needs an account');
+      const credentials = await options.credentials(accountId);
+      if (!credentials) throw new ConnectorError('auth', 'the Mastodon account has no access token; reconnect it');
+      return fetchStatusThread(credentials, { uri: remoteId, raw, signal, timeoutMs: options.requestTimeoutMs });
     },
   };
 }
