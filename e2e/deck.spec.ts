@@ -74,12 +74,13 @@ test('a feed column is added from a website, shows its items and unread count, s
   await expect(article(news, 60)).toContainText('Reporter 0');
   await expect(article(news, 60)).toContainText('Entry number 60 is about the');
 
-  // Bluesky and Mastodon are offered honestly: not available yet, and why.
+  // Bluesky and Mastodon columns need a connected account; without one, the dialog says so.
   await main.getByRole('button', { name: 'Add column', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Add column' });
-  await expect(dialog.getByRole('radio', { name: 'Bluesky' })).toBeDisabled();
-  await expect(dialog.getByRole('radio', { name: 'Mastodon' })).toBeDisabled();
-  await expect(dialog).toContainText('Needs a connected account');
+  await dialog.getByRole('radio', { name: 'Mastodon' }).check();
+  await expect(dialog).toContainText('No Mastodon account is connected to this workspace yet.');
+  await expect(dialog.getByRole('button', { name: 'Connect an account first' })).toBeVisible();
+  await dialog.getByRole('radio', { name: 'Web feed' }).check();
   // A bad address is caught before it reaches the core.
   await dialog.getByRole('textbox', { name: 'Address of the feed or website' }).fill('ftp://example.com/feed');
   await dialog.getByRole('button', { name: 'Find feed' }).click();

@@ -46,7 +46,7 @@ export const en = {
     emptyBody:
       'Here you will watch everything about this client or brand: the accounts you manage, the searches and mentions you follow, and the messages that need an answer.',
     nextStepsHeading: 'What comes next',
-    nextConnect: 'Connect the accounts of this workspace (Bluesky, Mastodon, RSS and Atom feeds).',
+    nextConnect: 'Connect the accounts of this workspace (Bluesky, Mastodon).',
     nextColumns: 'Add columns for searches, mentions, hashtags and feeds.',
     accountsNote:
       'Web feeds need no account. For Bluesky and Mastodon columns, connect the account first under “Accounts”.',
@@ -204,6 +204,7 @@ export const en = {
       pasteStep3: 'Copy the code and paste it here.',
       codeLabel: 'Authorization code',
       codeRequired: 'Please paste the code the instance showed you.',
+      codeRejected: 'The instance did not accept this code.',
       complete: 'Connect',
       completing: 'Connecting…',
       waiting: 'Waiting for you to allow access in your browser…',

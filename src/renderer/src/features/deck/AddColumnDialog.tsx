@@ -6,18 +6,14 @@ import { describeError } from '../../i18n/describeError';
 import { useAppStore } from '../../store/AppStoreProvider';
 import type { DiscoveredFeed } from '../../store/types';
 import { normalizeFeedAddress } from './feedAddress';
+import { NetworkSourceForm } from './NetworkSourceForm';
 
 /**
- * Where a column's items come from. Feeds need no account; Bluesky and Mastodon columns need a
- * connected account, which this version cannot connect yet, so they are listed as unavailable
- * with the reason. Each source gets a form of its own when it becomes available.
+ * Where a column's items come from. Feeds need no account; Bluesky and Mastodon columns watch
+ * through an account connected to the workspace (NetworkSourceForm asks for one).
  */
-const SOURCES = [
-  { id: 'feed', available: true },
-  { id: 'bluesky', available: false },
-  { id: 'mastodon', available: false },
-] as const;
-type SourceId = (typeof SOURCES)[number]['id'];
+const SOURCES = ['feed', 'bluesky', 'mastodon'] as const;
+type SourceId = (typeof SOURCES)[number];
 
 /** The longest address the core accepts (feeds.discover). */
 const MAX_URL_LENGTH = 2048;
@@ -29,30 +25,23 @@ export function AddColumnDialog({ workspaceId, onClose }: { workspaceId: string;
   return (
     <Modal title={t('addColumn.title')} onClose={onClose}>
       <div className="modal__form">
-        <fieldset className="choice-group">
+        <fieldset className="choice-group choice-group--row" aria-describedby={sourceHintId}>
           <legend className="field__label">{t('addColumn.sourceLegend')}</legend>
           {SOURCES.map((option) => (
-            <label key={option.id} className={option.available ? 'choice' : 'choice choice--disabled'}>
-              <input
-                type="radio"
-                name="column-source"
-                value={option.id}
-                checked={source === option.id}
-                disabled={!option.available}
-                aria-describedby={option.available ? undefined : sourceHintId}
-                onChange={() => setSource(option.id)}
-              />
-              <span className="choice__text">
-                <span className="choice__title">{t(`addColumn.sources.${option.id}`)}</span>
-                {option.id === 'feed' && <span className="choice__hint">{t('addColumn.sources.feedHint')}</span>}
-              </span>
+            <label key={option} className="choice choice--compact">
+              <input type="radio" name="column-source" value={option} checked={source === option} onChange={() => setSource(option)} />
+              <span className="choice__title">{t(`addColumn.sources.${option}`)}</span>
             </label>
           ))}
-          <p id={sourceHintId} className="field__hint">
-            {t('addColumn.sources.needsAccount')}
+          <p id={sourceHintId} className="field__hint choice-group__hint">
+            {t(`addColumn.sources.${source}Hint`)}
           </p>
         </fieldset>
-        {source === 'feed' && <FeedSourceForm workspaceId={workspaceId} onClose={onClose} />}
+        {source === 'feed' ? (
+          <FeedSourceForm workspaceId={workspaceId} onClose={onClose} />
+        ) : (
+          <NetworkSourceForm key={source} network={source} workspaceId={workspaceId} onClose={onClose} />
+        )}
       </div>
     </Modal>
   );

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StreamView } from '../../../../shared/contract/streams';
+import { useAppStore } from '../../store/AppStoreProvider';
 import { Icon } from './Icon';
 import { statusLine } from './statusLine';
 import { useNow } from './useNow';
@@ -23,6 +24,9 @@ export function ColumnHeader({ stream, titleId, index, count, onMove, onRefresh,
   const { t, i18n } = useTranslation();
   const now = useNow();
   const status = statusLine(stream.status, now, i18n.language, t);
+  const account = useAppStore((state) => (stream.accountId ? state.accounts.accounts.find((a) => a.id === stream.accountId) : undefined));
+  const openAccounts = useAppStore((state) => state.openAccounts);
+  const needsReconnect = stream.status.state === 'reconnect_needed' || account?.status === 'reconnect_needed';
   const leftRef = useRef<HTMLButtonElement>(null);
   const rightRef = useRef<HTMLButtonElement>(null);
   /** After a move with the keyboard, the focus stays on the move button that was used. */
@@ -60,10 +64,30 @@ export function ColumnHeader({ stream, titleId, index, count, onMove, onRefresh,
       </div>
       <p className="column__meta">
         <span className="column__network">{t(`deck.networks.${stream.network}`)}</span>
-        <span aria-hidden="true"> · </span>
-        <span className={`column__status column__status--${status.tone}`} title={status.detail ?? undefined}>
-          {status.text}
-        </span>
+        {account && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span className="column__account" title={t('deck.account', { handle: `@${account.handle}` })}>
+              @{account.handle}
+            </span>
+          </>
+        )}
+      </p>
+      <p className="column__meta">
+        {needsReconnect ? (
+          <button
+            type="button"
+            className="link-button column__status column__status--error"
+            title={t('deck.reconnectTitle', { handle: account ? `@${account.handle}` : '' })}
+            onClick={() => openAccounts({ workspaceId: stream.workspaceId, ...(account ? { reconnectId: account.id } : {}) })}
+          >
+            {t('status.reconnectNeeded')}
+          </button>
+        ) : (
+          <span className={`column__status column__status--${status.tone}`} title={status.detail ?? undefined}>
+            {status.text}
+          </span>
+        )}
       </p>
       <div className="column__actions" role="group" aria-label={t('deck.columnActions')}>
         <button type="button" className="icon-button" aria-label={t('deck.refresh')} title={t('deck.refresh')} onClick={onRefresh}>

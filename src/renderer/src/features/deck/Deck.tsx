@@ -138,7 +138,7 @@ export function Deck({ workspaceId, onAddColumn }: { workspaceId: string; onAddC
     );
   }
 
-  if (streams.length === 0) return <DeckEmptyState onAddColumn={onAddColumn} />;
+  if (streams.length === 0) return <DeckEmptyState workspaceId={workspaceId} onAddColumn={onAddColumn} />;
 
   return (
     <>

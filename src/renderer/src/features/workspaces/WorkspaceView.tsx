@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Workspace } from '../../../../shared/contract/domain';
 import { useAppStore } from '../../store/AppStoreProvider';
+import { AccountsButton } from '../accounts/AccountsButton';
+import { AccountsDialogHost } from '../accounts/AccountsDialog';
 import { AddColumnDialog } from '../deck/AddColumnDialog';
 import { Deck } from '../deck/Deck';
 import { Icon } from '../deck/Icon';
@@ -12,7 +14,11 @@ import { SearchPanel } from '../search/SearchPanel';
 export function WorkspaceView({ workspace }: { workspace: Workspace }) {
   const { t } = useTranslation();
   const openDialog = useAppStore((state) => state.openDialog);
+  const loadAccounts = useAppStore((state) => state.loadAccounts);
   const [addingColumn, setAddingColumn] = useState(false);
+  useEffect(() => {
+    void loadAccounts(workspace.id);
+  }, [loadAccounts, workspace.id]);
   return (
     <div className="workspace">
       <header className="workspace-header">
@@ -24,6 +30,7 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
         </div>
         <div className="workspace-header__tools">
           <SearchBox workspaceId={workspace.id} />
+          <AccountsButton workspaceId={workspace.id} />
           <button type="button" className="button" onClick={() => setAddingColumn(true)}>
             <Icon name="plus" />
             {t('deck.addColumn')}
@@ -43,6 +50,7 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
         <Deck workspaceId={workspace.id} onAddColumn={() => setAddingColumn(true)} />
       </div>
       {addingColumn && <AddColumnDialog workspaceId={workspace.id} onClose={() => setAddingColumn(false)} />}
+      <AccountsDialogHost workspaceId={workspace.id} />
     </div>
   );
 }
