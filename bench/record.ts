@@ -4,10 +4,12 @@ import path from 'node:path';
 const RESULTS_FILE = path.resolve(__dirname, 'results.json');
 const prefix = process.env.LEITSTAND_BENCH_PREFIX ?? '';
 
-/** Whether a figure is wanted in this run (`npm run bench -- <prefix>`). */
-export function wanted(name: string): boolean {
-  // A suite asks with the common start of its figures' names, so match in both directions.
-  return name.startsWith(prefix) || prefix.startsWith(name);
+/**
+ * Whether any of these figures is wanted in this run (`npm run bench -- <prefix>` runs the
+ * figures whose names start with the prefix). A suite names every figure its work produces.
+ */
+export function wanted(...figures: string[]): boolean {
+  return figures.some((figure) => figure.startsWith(prefix));
 }
 
 /** Prints `BENCH <name> <value> <unit>` and merges the figure into bench/results.json. */

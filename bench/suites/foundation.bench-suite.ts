@@ -21,7 +21,7 @@ function scratch(): string {
 }
 
 it('store.open_new_ms, store.open_existing_ms', () => {
-  if (!wanted('store.open')) return;
+  if (!wanted('store.open_new_ms_p50', 'store.open_existing_ms_p50')) return;
   const fresh: number[] = [];
   const existing: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -35,7 +35,7 @@ it('store.open_new_ms, store.open_existing_ms', () => {
 });
 
 it('core.workspaces_create_ms_p50, core.workspaces_list_ms_p50 (500 workspaces)', async () => {
-  if (!wanted('core.workspaces')) return;
+  if (!wanted('core.workspaces_create_ms_p50', 'core.workspaces_list_500_ms_p50')) return;
   const dir = scratch();
   const core = createCore({ dataDir: dir, appVersion: 'bench', shell: 'headless', vault: quietVault, log: () => {} });
   const creates: number[] = [];
@@ -51,7 +51,7 @@ it('core.workspaces_create_ms_p50, core.workspaces_list_ms_p50 (500 workspaces)'
 });
 
 it('host.roundtrip_ms_p50 and p99 (workspaces.list over the WebSocket bridge)', async () => {
-  if (!wanted('host.')) return;
+  if (!wanted('host.roundtrip_ms_p50', 'host.roundtrip_ms_p99')) return;
   const dir = scratch();
   const core = createCore({ dataDir: dir, appVersion: 'bench', shell: 'headless', vault: quietVault, log: () => {} });
   await core.dispatcher.call('workspaces.create', { name: 'Migros' });

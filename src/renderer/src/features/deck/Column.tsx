@@ -85,6 +85,15 @@ export const Column = memo(function Column({ stream, index, count, register, onR
     overscan: 6,
     getItemKey,
   });
+  // The virtualizer remembers the measured height of every item it ever showed; a column open
+  // all day drops items from memory, so their heights go too, or the cache grows without end.
+  useEffect(() => {
+    const cache = virtualizer.itemSizeCache;
+    if (cache.size <= items.length) return;
+    const held = new Set<unknown>(items.map((item) => item.id));
+    for (const key of [...cache.keys()]) if (!held.has(key)) cache.delete(key);
+  }, [items, virtualizer]);
+
   const virtualItems = virtualizer.getVirtualItems();
   const firstIndex = virtualItems[0]?.index ?? 0;
   const lastIndex = virtualItems[virtualItems.length - 1]?.index ?? -1;
