@@ -30,7 +30,7 @@ describe('connecting a Mastodon account', () => {
     expect(new URL(begun.authorizeUrl).searchParams.get('code_challenge_method')).toBe('S256');
 
     const wrong = await c.dispatcher.call('accounts.completeMastodon', { pendingId: begun.pendingId, code: 'not-the-code' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'reconnect_needed' } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'code_rejected' } });
 
     // A wrong code ends that sign-in; the user starts again and pastes the right one.
     const again = await call<{ pendingId: string; authorizeUrl: string }>(c, 'accounts.beginMastodon', { workspaceId, instanceUrl: fake().url });
@@ -76,6 +76,27 @@ describe('connecting a Mastodon account', () => {
     expect(await marked).toMatchObject({ accounts: [{ id: account.id, status: 'reconnect_needed' }] });
     const streams = await call<{ streams: Array<{ id: string; status: { state: string } }> }>(c, 'streams.list', { workspaceId });
     expect(streams.streams).toMatchObject([{ id: stream.id, status: { state: 'reconnect_needed' } }]);
+  });
+
+  it('reconnecting repairs the same account: new token, status connected, its columns poll again', async () => {
+    const { core: c, vault } = start('paste');
+    const { id: workspaceId } = await call<{ id: string }>(c, 'workspaces.create', { name: 'Migros' });
+    const first = await call<{ pendingId: string; authorizeUrl: string }>(c, 'accounts.beginMastodon', { workspaceId, instanceUrl: fake().url });
+    const account = await call<{ id: string }>(c, 'accounts.completeMastodon', { pendingId: first.pendingId, code: await readOobCode(first.authorizeUrl) });
+    const oldToken = JSON.parse(vault.secrets.get(`${workspaceId}/${account.id}`)!).accessToken;
+    fake().revokeAllTokens();
+    const marked = nextEvent(c, 'accounts.changed', (p: { accounts: Array<{ status: string }> }) => p.accounts[0]?.status === 'reconnect_needed');
+    const stream = await call<{ id: string }>(c, 'streams.add', { workspaceId, network: 'mastodon', kind: 'home', accountId: account.id });
+    await marked;
+
+    fake().state.post(fake().state.me, { content: '<p>Wieder da</p>' });
+    const again = await call<{ pendingId: string; authorizeUrl: string }>(c, 'accounts.beginMastodon', { workspaceId, instanceUrl: fake().url, accountId: account.id });
+    const arrived = nextEvent(c, 'items.added', (p: { streamId: string }) => p.streamId === stream.id);
+    const repaired = await call<{ id: string; status: string }>(c, 'accounts.completeMastodon', { pendingId: again.pendingId, code: await readOobCode(again.authorizeUrl) });
+    expect(repaired).toMatchObject({ id: account.id, status: 'connected' });
+    expect((await call<{ accounts: unknown[] }>(c, 'accounts.list', { workspaceId })).accounts).toHaveLength(1);
+    expect(JSON.parse(vault.secrets.get(`${workspaceId}/${account.id}`)!).accessToken).not.toBe(oldToken);
+    await arrived;
   });
 
   it('removing the account removes its columns and its secret', async () => {

@@ -28,6 +28,8 @@ export const beginMastodonSchema = z
     workspaceId: z.string().uuid(),
     /** The instance, e.g. https://mastodon.social or mastodon.social. */
     instanceUrl: z.string().trim().min(3).max(2048),
+    /** Signs this existing account in again (after "reconnect needed") instead of adding one. */
+    accountId: z.string().uuid().optional(),
   })
   .strict();
 

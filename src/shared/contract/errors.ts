@@ -33,6 +33,8 @@ export const ERROR_REASONS = [
   'workspace_archived',
   'login_rejected',
   'app_password_required',
+  'code_rejected',
+  'account_mismatch',
 ] as const;
 export const errorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof errorReasonSchema>;

@@ -34,9 +34,10 @@ interface Deps {
   pendingBlueskyWorkspace: Map<string, string>;
 }
 
-type Pending =
-  | { mode: 'paste'; workspaceId: string; oob: PendingOobAuthorization; expires: number }
-  | { mode: 'loopback'; workspaceId: string; connection: Promise<MastodonConnection>; abort: AbortController; expires: number };
+type Pending = { workspaceId: string; accountId: string | null; expires: number } & (
+  | { mode: 'paste'; oob: PendingOobAuthorization }
+  | { mode: 'loopback'; connection: Promise<MastodonConnection>; abort: AbortController }
+);
 
 type AccountMethods = 'accounts.list' | 'accounts.beginMastodon' | 'accounts.completeMastodon' | 'accounts.connectBluesky' | 'accounts.remove';
 
@@ -79,8 +80,14 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
     for (const [id, entry] of pending) if (entry.expires < now) forget(id);
   };
 
-  async function saveMastodon(workspaceId: string, connection: MastodonConnection): Promise<AccountView> {
-    const id = randomUUID();
+  async function saveMastodon(workspaceId: string, connection: MastodonConnection, reconnecting: string | null): Promise<AccountView> {
+    const host = new URL(connection.instanceUrl).host;
+    const handle = connection.account.acct.includes('@') ? connection.account.acct : `${connection.account.acct}@${host}`;
+    const existing = reconnecting ? accounts.get(reconnecting) : null;
+    if (existing && existing.handle.toLowerCase() !== handle.toLowerCase()) {
+      throw new AppError('invalid_params', `Signed in as ${handle}, not as ${existing.handle}.`, { reason: 'account_mismatch', details: { name: handle } });
+    }
+    const id = existing?.id ?? randomUUID();
     // The secret first: if the keychain refuses, no account row claims a token that is not there.
     await secrets.write(workspaceId, id, {
       network: 'mastodon',
@@ -89,8 +96,12 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
       clientId: connection.client.clientId,
       clientSecret: connection.client.clientSecret,
     });
-    const host = new URL(connection.instanceUrl).host;
-    const handle = connection.account.acct.includes('@') ? connection.account.acct : `${connection.account.acct}@${host}`;
+    if (existing) {
+      accounts.setStatus(existing.id, 'connected');
+      scheduler.resumeAccount(existing.id);
+      changed(workspaceId);
+      return toAccountView(accounts.get(existing.id));
+    }
     const account = accounts.create({
       id,
       workspaceId,
@@ -116,14 +127,20 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
         workspaces.get(workspaceId);
         return list(workspaceId);
       },
-      'accounts.beginMastodon': async ({ workspaceId, instanceUrl }) => {
+      'accounts.beginMastodon': async ({ workspaceId, instanceUrl, accountId }) => {
         workspaces.assertLive(workspaceId);
+        if (accountId) {
+          const account = accounts.get(accountId);
+          if (account.workspaceId !== workspaceId || account.network !== 'mastodon') {
+            throw new AppError('invalid_params', 'That account is not a Mastodon account of this workspace.');
+          }
+        }
         dropExpired();
         const pendingId = randomUUID();
         const expires = Date.now() + timeoutMs;
         if (deps.oauthMode === 'paste') {
           const oob = await beginOob({ instanceUrl }).catch(remoteFailure);
-          pending.set(pendingId, { mode: 'paste', workspaceId, oob, expires });
+          pending.set(pendingId, { mode: 'paste', workspaceId, accountId: accountId ?? null, oob, expires });
           return { pendingId, authorizeUrl: oob.authorizeUrl, mode: 'paste' as const };
         }
         const abort = new AbortController();
@@ -142,7 +159,7 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
         connection.catch(() => {});
         const url = await Promise.race([authorizeUrl, connection.then(() => null)]).catch(remoteFailure);
         if (url === null) throw new AppError('remote_failed', 'The instance answered before the user was asked.');
-        pending.set(pendingId, { mode: 'loopback', workspaceId, connection, abort, expires });
+        pending.set(pendingId, { mode: 'loopback', workspaceId, accountId: accountId ?? null, connection, abort, expires });
         return { pendingId, authorizeUrl: url, mode: 'loopback' as const };
       },
       'accounts.completeMastodon': async ({ pendingId, code }) => {
@@ -151,11 +168,16 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
         try {
           if (entry.mode === 'paste') {
             if (!code) throw new AppError('invalid_params', 'Paste the code the instance showed you.');
-            const connection = await completeOob(entry.oob, code).catch(remoteFailure);
-            return await saveMastodon(entry.workspaceId, connection);
+            const connection = await completeOob(entry.oob, code).catch((error: unknown) => {
+              if (error instanceof ConnectorError && error.kind === 'auth') {
+                throw new AppError('unauthorized', `The instance did not accept this code: ${error.message}`, { reason: 'code_rejected' });
+              }
+              return remoteFailure(error);
+            });
+            return await saveMastodon(entry.workspaceId, connection, entry.accountId);
           }
           const connection = await entry.connection.catch(remoteFailure);
-          return await saveMastodon(entry.workspaceId, connection);
+          return await saveMastodon(entry.workspaceId, connection, entry.accountId);
         } finally {
           // A wrong pasted code may be tried again; anything else ends this sign-in.
           if (!(entry.mode === 'paste' && !code)) pending.delete(pendingId);

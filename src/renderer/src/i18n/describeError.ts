@@ -8,6 +8,8 @@ const REASON_KEYS = {
   workspace_archived: 'errors.reasons.workspace_archived',
   login_rejected: 'errors.reasons.login_rejected',
   app_password_required: 'errors.reasons.app_password_required',
+  code_rejected: 'errors.reasons.code_rejected',
+  account_mismatch: 'errors.reasons.account_mismatch',
 } as const satisfies Record<ErrorReason, string>;
 
 /**

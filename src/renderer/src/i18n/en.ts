@@ -204,7 +204,6 @@ export const en = {
       pasteStep3: 'Copy the code and paste it here.',
       codeLabel: 'Authorization code',
       codeRequired: 'Please paste the code the instance showed you.',
-      codeRejected: 'The instance did not accept this code.',
       complete: 'Connect',
       completing: 'Connecting…',
       waiting: 'Waiting for you to allow access in your browser…',
@@ -392,6 +391,8 @@ export const en = {
       workspace_not_archived: 'Archive the workspace “{{name}}” before deleting it.',
       workspace_archived: 'The workspace “{{name}}” is archived. Restore it first.',
       login_rejected: 'The server did not accept this handle and app password.',
+      code_rejected: 'The instance did not accept this code. Start again and copy the whole code.',
+      account_mismatch: 'You signed in as another account ({{name}}). Sign in as the account that needs reconnecting.',
       app_password_required: 'Please use an app password, not your account password. Create one in Bluesky under Settings › Privacy and security › App passwords.',
     },
     codes: {

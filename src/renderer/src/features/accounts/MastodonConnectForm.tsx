@@ -73,9 +73,7 @@ export function MastodonConnectForm({ workspaceId, reconnect, onConnected, onBac
       return;
     }
     // A refused code, a timeout or anything else ends this sign-in in the core: start again.
-    // The core reports a refused code as "reconnect needed", which reads oddly here.
-    const refused = pastedCode !== undefined && outcome.error.code === 'reconnect_needed' && !outcome.error.reason;
-    startOver(refused ? t('accounts.mastodon.codeRejected') : describeError(outcome.error, t));
+    startOver(describeError(outcome.error, t));
   }
 
   async function begin(event: FormEvent<HTMLFormElement>) {
@@ -90,7 +88,7 @@ export function MastodonConnectForm({ workspaceId, reconnect, onConnected, onBac
     setBusy(true);
     setError(null);
     const attempt = ++attemptRef.current;
-    const outcome = await beginMastodon({ workspaceId, instanceUrl });
+    const outcome = await beginMastodon({ workspaceId, instanceUrl, ...(reconnect ? { accountId: reconnect.id } : {}) });
     if (attempt !== attemptRef.current) return;
     setBusy(false);
     if (!outcome.ok) {
