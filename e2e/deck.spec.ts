@@ -164,7 +164,7 @@ test('new items arrive while the user reads further down, without moving the vie
   await expect(news.getByRole('button', { name: /new item/ })).toHaveCount(0);
 });
 
-test('the keyboard moves through items and columns, opens, expands and marks them; columns reorder', async ({ page, host, context }) => {
+test('the keyboard moves through items and columns, opens, shows threads, expands and marks them; columns reorder', async ({ page, host, context }) => {
   const news = await setUp(page, host.url);
   const comments = await addFeedColumn(page, 'Harbour News – Comments', page.getByRole('main').getByRole('button', { name: 'Add column', exact: true }));
   await expect(comments.getByRole('article', { name: /^Comment 2:/ })).toBeVisible({ timeout: 15_000 });
@@ -179,8 +179,19 @@ test('the keyboard moves through items and columns, opens, expands and marks the
   await page.keyboard.press('k');
   await expect(article(news, 59)).toBeFocused();
 
-  // Enter shows the whole item: its sanitized HTML, links that leave the app, no script ran.
+  // Enter shows the item's thread beside the deck: a web feed has none, so the entry stands
+  // alone, with a note. Esc closes it and gives the focus back to the item.
   await page.keyboard.press('Enter');
+  const thread = page.getByRole('main').getByRole('complementary', { name: 'Thread' });
+  await expect(thread).toContainText('Web feeds have no threads');
+  await expect(thread.getByRole('article', { name: /^Item 59:/ })).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('Escape');
+  await expect(thread).toBeHidden();
+  await expect(article(news, 59)).toBeFocused();
+
+  // Shift+Enter (or "Show more") shows the whole item: its sanitized HTML, links that leave the
+  // app, no script ran.
+  await page.keyboard.press('Shift+Enter');
   const expanded = article(news, 59);
   await expect(expanded.getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
   await expect(expanded.locator('strong')).toHaveText('59');

@@ -4,6 +4,7 @@ import { createDeckSlice, subscribeDeckEvents } from './deckSlice';
 import { attempt } from './outcome';
 import { createSearchSlice } from './searchSlice';
 import { createSettingsSlice } from './settingsSlice';
+import { createThreadSlice } from './threadSlice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './uiSlice';
 import { createWorkspacesSlice } from './workspacesSlice';
@@ -18,6 +19,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createDeckSlice(deps)(...args),
     ...createSearchSlice(deps)(...args),
     ...createAccountsSlice(deps)(...args),
+    ...createThreadSlice(deps)(...args),
   }));
 }
 

@@ -156,4 +156,29 @@ export interface AccountsSlice {
   closeAccounts(): void;
 }
 
-export type AppState = WorkspacesSlice & SettingsSlice & UiSlice & DeckSlice & SearchSlice & AccountsSlice;
+/** The conversation around one item, shown beside the columns (null while none is open). */
+export interface ThreadState {
+  workspaceId: string;
+  /** The item the thread was opened for: shown at once, replaced by the core's copy once it arrives. */
+  item: StoredItem;
+  phase: 'loading' | 'ready' | 'failed';
+  /** Root first. */
+  ancestors: StoredItem[];
+  /** In reading order (depth first); replyToRemoteId says which post each one answers. */
+  replies: StoredItem[];
+  error: AppError | null;
+  /** Counts up with every thread opened (a new one takes the focus). */
+  opened: number;
+}
+
+export interface ThreadSlice {
+  thread: ThreadState | null;
+  /** Opens the thread of an item of the active workspace (marks the item read). */
+  openThread(item: StoredItem): Promise<void>;
+  retryThread(): Promise<void>;
+  closeThread(): void;
+  /** Marks an item of the open thread read or unread, there and in every column. */
+  setThreadItemRead(item: StoredItem, read: boolean): void;
+}
+
+export type AppState = WorkspacesSlice & SettingsSlice & UiSlice & DeckSlice & SearchSlice & AccountsSlice & ThreadSlice;

@@ -1,8 +1,10 @@
-import { memo, useId, type MouseEvent } from 'react';
+import { memo, useId, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredItem } from '../../../../shared/contract/items';
+import { useAppStore } from '../../store/AppStoreProvider';
 import { Icon } from './Icon';
 import { ItemHtml } from './ItemHtml';
+import { deckCommandFor } from './keyboard';
 import { safeHttpUrl, safeImageUrl } from './sanitize';
 import { formatFullDate, formatItemTime } from './time';
 import { useNow } from './useNow';
@@ -30,6 +32,10 @@ interface ItemCardProps extends ItemActions {
   setSize: number;
   /** For items without an author (most feed entries): where they come from. */
   sourceLabel?: string;
+  /** The item a thread is shown for (in the thread view). */
+  current?: boolean;
+  /** Enter and a "Thread" button open the item's thread (default); not within a thread. */
+  threadAction?: boolean;
 }
 
 function hostOf(url: string | null): string | null {
@@ -61,6 +67,8 @@ export const ItemCard = memo(function ItemCard({
   position,
   setSize,
   sourceLabel,
+  current = false,
+  threadAction = true,
   onSelect,
   onToggleExpanded,
   onToggleRead,
@@ -68,6 +76,7 @@ export const ItemCard = memo(function ItemCard({
 }: ItemCardProps) {
   const { t, i18n } = useTranslation();
   const now = useNow();
+  const openThread = useAppStore((state) => state.openThread);
   const detailsId = useId();
   const headId = useId();
   const textId = useId();
@@ -85,7 +94,13 @@ export const ItemCard = memo(function ItemCard({
   const otherMedia = item.media.filter((media) => media.kind !== 'image' && safeHttpUrl(media.url));
   const counts = (['replies', 'reposts', 'likes'] as const).filter((key) => (item.counts[key] ?? 0) > 0);
 
-  const className = ['item', item.read ? null : 'item--unread', selected ? 'item--selected' : null, expanded ? 'item--expanded' : null]
+  const className = [
+    'item',
+    item.read ? null : 'item--unread',
+    selected ? 'item--selected' : null,
+    expanded ? 'item--expanded' : null,
+    current ? 'item--current' : null,
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -97,6 +112,7 @@ export const ItemCard = memo(function ItemCard({
       aria-describedby={`${headId} ${textId}`}
       aria-posinset={position}
       aria-setsize={setSize}
+      aria-current={current ? 'true' : undefined}
       data-item-id={item.id}
       // Focus anywhere in the card (the card itself, or one of its buttons) selects it, so that
       // the keys act on the item the user is at.
@@ -104,6 +120,13 @@ export const ItemCard = memo(function ItemCard({
       onMouseDown={(event: MouseEvent) => {
         // Clicking a card selects it (links and buttons keep their own focus).
         if (!(event.target as Element).closest('a, button')) onSelect(item.id);
+      }}
+      onKeyDown={(event: KeyboardEvent) => {
+        // Enter on the card itself opens its thread (on a button or link, Enter stays theirs).
+        if (!threadAction || event.target !== event.currentTarget || event.defaultPrevented) return;
+        if (deckCommandFor(event, true) !== 'thread') return;
+        event.preventDefault();
+        void openThread(item);
       }}
     >
       <header id={headId} className="item__head">
@@ -191,6 +214,11 @@ export const ItemCard = memo(function ItemCard({
           >
             {expanded ? t('item.showLess') : t('item.showMore')}
           </button>
+          {threadAction && item.network !== 'feed' && (
+            <button type="button" className="item__action" title={t('item.threadTitle')} onClick={() => void openThread(item)}>
+              {t('item.thread')}
+            </button>
+          )}
           <button
             type="button"
             className="item__action item__action--icon"

@@ -5,6 +5,7 @@ export type DeckCommand =
   | 'columnLeft'
   | 'columnRight'
   | 'open'
+  | 'thread'
   | 'expand'
   | 'toggleRead'
   | 'refresh';
@@ -17,13 +18,18 @@ const KEYS: Record<string, DeckCommand> = {
   ArrowLeft: 'columnLeft',
   ArrowRight: 'columnRight',
   o: 'open',
-  Enter: 'expand',
+  Enter: 'thread',
   m: 'toggleRead',
   r: 'refresh',
 };
 
+/** Shift+Enter shows all of the item in place (as its "Show more" button does). */
+const SHIFTED: Record<string, DeckCommand> = {
+  Enter: 'expand',
+};
+
 /** Commands that act on the selected item, so they only apply when an item has the focus. */
-const ITEM_ONLY: ReadonlySet<DeckCommand> = new Set(['expand']);
+const ITEM_ONLY: ReadonlySet<DeckCommand> = new Set(['thread', 'expand']);
 
 export interface KeyLike {
   key: string;
@@ -35,7 +41,7 @@ export interface KeyLike {
 
 export function deckCommandFor(event: KeyLike, targetIsItem: boolean): DeckCommand | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
-  const command = KEYS[event.key];
+  const command = (event.shiftKey ? SHIFTED[event.key] : undefined) ?? KEYS[event.key];
   if (!command) return null;
   if (ITEM_ONLY.has(command) && !targetIsItem) return null;
   return command;

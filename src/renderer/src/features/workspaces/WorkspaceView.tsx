@@ -9,6 +9,7 @@ import { Deck } from '../deck/Deck';
 import { Icon } from '../deck/Icon';
 import { SearchBox } from '../search/SearchBox';
 import { SearchPanel } from '../search/SearchPanel';
+import { ThreadPanel } from '../thread/ThreadPanel';
 
 /** The main area for the active workspace: its name as the page heading, its actions, its columns. */
 export function WorkspaceView({ workspace }: { workspace: Workspace }) {
@@ -48,6 +49,7 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
       <div className="workspace__body">
         <SearchPanel workspaceId={workspace.id} />
         <Deck workspaceId={workspace.id} onAddColumn={() => setAddingColumn(true)} />
+        <ThreadPanel workspaceId={workspace.id} />
       </div>
       {addingColumn && <AddColumnDialog workspaceId={workspace.id} onClose={() => setAddingColumn(false)} />}
       <AccountsDialogHost workspaceId={workspace.id} />
