@@ -155,8 +155,9 @@ describe('the keyboard', () => {
     expect(deckCommandFor(key('x'), false)).toBeNull();
   });
 
-  test('Enter expands only an item (on a button it stays the button’s)', () => {
-    expect(deckCommandFor(key('Enter'), true)).toBe('expand');
+  test('Enter opens the thread and Shift+Enter expands, only on an item (on a button it stays the button’s)', () => {
+    expect(deckCommandFor(key('Enter'), true)).toBe('thread');
+    expect(deckCommandFor({ ...key('Enter'), shiftKey: true }, true)).toBe('expand');
     expect(deckCommandFor(key('Enter'), false)).toBeNull();
   });
 

@@ -407,7 +407,7 @@ export const de = {
       workspace_not_archived: 'Archivieren Sie den Arbeitsbereich „{{name}}“, bevor Sie ihn löschen.',
       workspace_archived: 'Der Arbeitsbereich „{{name}}“ ist archiviert. Stellen Sie ihn zuerst wieder her.',
       login_rejected: 'Der Server hat diesen Handle und dieses App-Passwort nicht angenommen.',
-      code_rejected: 'Die Instanz hat diesen Code nicht angenommen. Beginnen Sie erneut und kopieren Sie den ganzen Code.',
+      code_rejected: 'Die Instanz hat diesen Code nicht angenommen.',
       account_mismatch: 'Sie haben sich mit einem anderen Konto angemeldet ({{name}}). Melden Sie sich mit dem Konto an, das neu verbunden werden muss.',
       app_password_required: 'Bitte verwenden Sie ein App-Passwort, nicht Ihr Kontopasswort. Sie erstellen es in Bluesky unter Einstellungen › Privatsphäre und Sicherheit › App-Passwörter.',
     },

@@ -405,7 +405,7 @@ export const en = {
       workspace_not_archived: 'Archive the workspace “{{name}}” before deleting it.',
       workspace_archived: 'The workspace “{{name}}” is archived. Restore it first.',
       login_rejected: 'The server did not accept this handle and app password.',
-      code_rejected: 'The instance did not accept this code. Start again and copy the whole code.',
+      code_rejected: 'The instance did not accept this code.',
       account_mismatch: 'You signed in as another account ({{name}}). Sign in as the account that needs reconnecting.',
       app_password_required: 'Please use an app password, not your account password. Create one in Bluesky under Settings › Privacy and security › App passwords.',
     },
