@@ -62,6 +62,34 @@ describe('item store: ingest', () => {
   });
 });
 
+describe('item store: the author cache and rollbacks', () => {
+  function rolledBackIngest(streamId: string, remoteId: string) {
+    expect(() =>
+      store.db.transaction(() => {
+        items.ingestInTransaction(streamId, [anItem({ remoteId, author: { remoteId: 'new-author', handle: 'nina', displayName: null, avatarUrl: null, url: null, followers: 1 } })]);
+        throw new Error('the disk is full');
+      })(),
+    ).toThrow('the disk is full');
+  }
+  const nina = { remoteId: 'new-author', handle: 'nina', displayName: null, avatarUrl: null, url: null, followers: 1 };
+
+  it('never reuses the id of an author written in a transaction that rolled back', () => {
+    const home = stream();
+    rolledBackIngest(home, 'lost');
+    items.discardCachedAuthors(); // what the poller's commit does when it rolls back
+    items.ingest(home, [anItem({ remoteId: 'kept', author: nina })]);
+    expect(items.page(home, null).items.map((item) => [item.remoteId, item.author?.handle])).toEqual([['kept', 'nina']]);
+  });
+
+  it('heals by itself if a caller forgets: one batch fails, the retry stores it', () => {
+    const home = stream();
+    rolledBackIngest(home, 'lost');
+    expect(() => items.ingest(home, [anItem({ remoteId: 'kept', author: nina })])).toThrow(/FOREIGN KEY/);
+    items.ingest(home, [anItem({ remoteId: 'kept', author: nina })]);
+    expect(items.page(home, null).items.map((item) => item.author?.handle)).toEqual(['nina']);
+  });
+});
+
 describe('item store: columns', () => {
   it('pages a column newest first by keyset, without gaps or repeats, ties broken by id', () => {
     const home = stream();

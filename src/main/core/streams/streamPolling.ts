@@ -66,7 +66,14 @@ export function createStreamPolling(deps: StreamPollingDeps): StreamPolling {
         const live = new Set((liveStreamIds.all() as Array<{ id: string }>).map((row) => row.id));
         return streams.listAll().filter((s) => live.has(s.id)).map(polled);
       },
-      commitPoll: (streamId, incoming, cursor) => commit(streamId, incoming, cursor),
+      commitPoll: (streamId, incoming, cursor) => {
+        try {
+          return commit(streamId, incoming, cursor);
+        } catch (error) {
+          items.discardCachedAuthors(); // rolled back: authors written in it are gone
+          throw error;
+        }
+      },
     },
     connectivity: deps.connectivity,
     onStatus: (streamId, status) => {
