@@ -111,6 +111,8 @@ describe('Bluesky through the core, the poller and the store', () => {
 
     const list = await call<{ streams: StreamView[] }>('streams.list', { workspaceId });
     for (const stream of list.streams) expect(stream.status.lastError, stream.kind).toBeNull();
+    // Every item keeps the network's own payload, for analysis later.
+    expect(core.store.db.prepare("SELECT COUNT(*) AS n FROM items WHERE raw IS NULL OR raw NOT LIKE '%at://%'").get()).toEqual({ n: 0 });
     expect(list.streams.find((s) => s.id === columns.mentions!.id)!.unread).toBe(2);
   });
 

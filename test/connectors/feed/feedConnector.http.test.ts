@@ -59,6 +59,8 @@ describe('feed connector over HTTP: conditional GET', () => {
     });
     const first = await poll(server.url('/feed'));
     expect(first.items.map((i) => i.title)).toEqual(['First', 'Second']);
+    // The parsed entry travels along as the raw payload the store keeps.
+    expect(first.items.map((i) => (i.raw as { title?: unknown } | undefined)?.title)).toEqual(['First', 'Second']);
     expect(first.cursor).toMatchObject({ url: server.url('/feed'), etag: '"v1"', lastModified: null });
 
     const second = await poll(server.url('/feed'), first.cursor);

@@ -1,4 +1,4 @@
-import type { IncomingItem } from '../../../../shared/contract/items';
+import type { PolledItem } from '../connector';
 import type { StreamCursor } from '../connector';
 
 // How a stream catches up, independent of which Bluesky endpoint serves it. Everything here
@@ -10,7 +10,7 @@ export interface Entry {
   key: string;
   /** The API's sort position in ms (AppView: the earlier of createdAt and indexedAt). */
   at: number;
-  item: IncomingItem;
+  item: PolledItem;
 }
 
 export interface Page {
@@ -46,7 +46,7 @@ export type BlueskyCursor =
   | { v: 1; mode: 'top'; seen: string[] };
 
 export interface Paged {
-  items: IncomingItem[];
+  items: PolledItem[];
   cursor: BlueskyCursor;
   more: boolean;
 }

@@ -24,7 +24,8 @@ type FeedViewPost = AppBskyFeedDefs.FeedViewPost;
 function feedEntry(view: FeedViewPost): Entry | null {
   const reason = view.reason as { $type?: string; uri?: string; indexedAt?: string; by?: { did: string } } | undefined;
   if (reason?.$type === 'app.bsky.feed.defs#reasonPin') return null; // pinned: out of time order
-  const item = postToItem(view.post);
+  // The network's own view goes along as the raw payload, for analysis later.
+  const item = { ...postToItem(view.post), raw: view };
   if (reason?.$type === 'app.bsky.feed.defs#reasonRepost' && reason.indexedAt) {
     // A repost sorts by when it was reposted; the item is still the original post (deduplicated).
     const at = Date.parse(reason.indexedAt);
@@ -38,7 +39,7 @@ function feedPage(feed: FeedViewPost[], cursor: string | undefined): Page {
 }
 
 function postEntry(post: AppBskyFeedDefs.PostView): Entry {
-  return { key: post.uri, at: sortAt((post.record as { createdAt?: unknown }).createdAt, post.indexedAt), item: postToItem(post) };
+  return { key: post.uri, at: sortAt((post.record as { createdAt?: unknown }).createdAt, post.indexedAt), item: { ...postToItem(post), raw: post } };
 }
 
 function requireQuery(stream: StreamSpec, what: string): string {
@@ -75,7 +76,7 @@ async function notificationPage(
   const entries = notifications.map((n: AppBskyNotificationListNotifications.Notification) => ({
     key: n.uri,
     at: sortAt((n.record as { createdAt?: unknown }).createdAt, n.indexedAt),
-    item: notificationToItem(n, posts.get(n.uri)),
+    item: { ...notificationToItem(n, posts.get(n.uri)), raw: n },
   }));
   return { entries, cursor: res.data.cursor };
 }

@@ -85,7 +85,8 @@ export class FeedConnector implements Connector {
 
     const feed = parseFeed(fetched.body, { contentType: fetched.contentType, url: fetched.url });
     const fetchedAt = this.now();
-    const items = uniqueById(feed.items.map((entry) => toIncomingItem(entry, { feed, scope: source, fetchedAt })));
+    // The parsed entry goes along as the raw payload (the feed's XML or JSON is not kept).
+    const items = uniqueById(feed.items.map((entry) => ({ ...toIncomingItem(entry, { feed, scope: source, fetchedAt }), raw: entry })));
     const seen = new Set(previous?.seen ?? []);
     const fresh = items.filter((item) => !seen.has(item.remoteId));
     const next: FeedCursor = {
