@@ -40,6 +40,9 @@ describe('connecting a Mastodon account', () => {
 
     const stored = JSON.parse(vault.secrets.get(`${workspaceId}/${account.id}`)!);
     expect(stored).toMatchObject({ network: 'mastodon', instanceUrl: fake().url, accessToken: expect.any(String) });
+    // The instance's own limits are kept with the account, for the composer.
+    const row = c.store.db.prepare('SELECT server_limits FROM accounts WHERE id = ?').get(account.id) as { server_limits: string };
+    expect(JSON.parse(row.server_limits)).toMatchObject({ source: 'v2', maxCharacters: expect.any(Number), charactersReservedPerUrl: expect.any(Number) });
     const dbBytes = JSON.stringify(c.store.db.prepare('SELECT * FROM accounts').all());
     expect(dbBytes).not.toContain(stored.accessToken);
     expect(dbBytes).not.toContain(stored.clientSecret);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AccountView } from '../../../shared/contract/accounts';
 import { AppError } from '../../../shared/contract/errors';
 import { ConnectorError, connectorErrorToAppError } from '../connectors/connector';
-import { beginOob, completeOob, connectWithLoopback, type MastodonConnection, type PendingOobAuthorization } from '../connectors/mastodon';
+import { beginOob, completeOob, connectWithLoopback, fetchInstanceLimits, type MastodonConnection, type PendingOobAuthorization } from '../connectors/mastodon';
 import type { BlueskySessions } from '../connectors/bluesky';
 import type { HandlerTable } from '../dispatch';
 import type { CoreEvents } from '../events';
@@ -88,6 +88,9 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
       throw new AppError('invalid_params', `Signed in as ${handle}, not as ${existing.handle}.`, { reason: 'account_mismatch', details: { name: handle } });
     }
     const id = existing?.id ?? randomUUID();
+    // The composer checks posts against the instance's own limits; a failure here costs nothing
+    // but those limits (Mastodon's defaults apply until the next connect).
+    const limits = await fetchInstanceLimits(connection.instanceUrl, { accessToken: connection.accessToken }).catch(() => null);
     // The secret first: if the keychain refuses, no account row claims a token that is not there.
     await secrets.write(workspaceId, id, {
       network: 'mastodon',
@@ -97,6 +100,7 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
       clientSecret: connection.client.clientSecret,
     });
     if (existing) {
+      if (limits) accounts.setServerLimits(existing.id, limits);
       accounts.setStatus(existing.id, 'connected');
       scheduler.resumeAccount(existing.id);
       changed(workspaceId);
@@ -110,6 +114,7 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
       displayName: connection.account.displayName,
       serverUrl: connection.instanceUrl,
     });
+    if (limits) accounts.setServerLimits(account.id, limits);
     changed(workspaceId);
     return toAccountView(account);
   }

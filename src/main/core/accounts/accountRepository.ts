@@ -10,6 +10,8 @@ export interface Account {
   displayName: string | null;
   serverUrl: string | null;
   status: string;
+  /** The server's own limits (JSON as the connector read them), or null when not known. */
+  serverLimits: unknown;
   createdAt: string;
   updatedAt: string;
 }
@@ -22,6 +24,7 @@ interface AccountRow {
   display_name: string | null;
   server_url: string | null;
   status: string;
+  server_limits: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -35,6 +38,7 @@ function toAccount(row: AccountRow): Account {
     displayName: row.display_name,
     serverUrl: row.server_url,
     status: row.status,
+    serverLimits: parseJson(row.server_limits),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -81,11 +85,24 @@ export class AccountRepository {
     ).map(toAccount);
   }
 
+  setServerLimits(id: string, limits: unknown): void {
+    this.db.prepare('UPDATE accounts SET server_limits = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(limits), this.now().toISOString(), id);
+  }
+
   setStatus(id: string, status: 'connected' | 'reconnect_needed'): boolean {
     return this.db.prepare('UPDATE accounts SET status = ?, updated_at = ? WHERE id = ? AND status <> ?').run(status, this.now().toISOString(), id, status).changes > 0;
   }
 
   remove(id: string): void {
     this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+  }
+}
+
+function parseJson(json: string | null): unknown {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return null;
   }
 }

@@ -2,6 +2,7 @@ import { m001Workspaces } from './001-workspaces';
 import { m002Accounts } from './002-accounts';
 import { m003StreamsAndItems } from './003-streams-and-items';
 import { m004FtsMerge } from './004-fts-merge';
+import { m005AccountLimits } from './005-account-limits';
 
 export interface Migration {
   /** Schema version after this migration; numbered from 1 without gaps. */
@@ -11,6 +12,6 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a new one gets the next number. */
-export const MIGRATIONS: readonly Migration[] = [m001Workspaces, m002Accounts, m003StreamsAndItems, m004FtsMerge];
+export const MIGRATIONS: readonly Migration[] = [m001Workspaces, m002Accounts, m003StreamsAndItems, m004FtsMerge, m005AccountLimits];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
