@@ -3,8 +3,6 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 const HOST_SCRIPT = path.resolve(__dirname, '../out/main/host.js');
-const START_TIMEOUT_MS = 15_000;
-const STOP_TIMEOUT_MS = 5_000;
 
 export interface RunningHost {
   /** The first line the host printed: http://127.0.0.1:PORT/#token=TOKEN */
@@ -14,12 +12,23 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
+export interface HostOptions {
+  /** A command the host runs inside, e.g. scripts/with-keyring.mjs and its arguments (run with this Node). */
+  wrapper?: string[];
+  startTimeoutMs?: number;
+  stopTimeoutMs?: number;
+  /** Says on stderr why a host died during a test; otherwise the page would only show "connection lost". */
+  reportUnexpectedExit?: boolean;
+}
+
 /** Starts `node out/main/host.js --port 0 --data-dir DIR` and waits for the URL on its first stdout line. */
-export async function startHost(dataDir: string): Promise<RunningHost> {
-  const child = spawn(process.execPath, [HOST_SCRIPT, '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startHost(dataDir: string, options: HostOptions = {}): Promise<RunningHost> {
+  const startTimeoutMs = options.startTimeoutMs ?? 15_000;
+  const hostArgs = [HOST_SCRIPT, '--port', '0', '--data-dir', dataDir];
+  const args = options.wrapper ? [...options.wrapper, process.execPath, ...hostArgs] : hostArgs;
+  const child = spawn(process.execPath, args, { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
+  let stopping = false;
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
     stderr += chunk;
@@ -29,8 +38,8 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
     const lines = createInterface({ input: child.stdout });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`The host printed no URL within ${START_TIMEOUT_MS} ms.\n${stderr}`));
-    }, START_TIMEOUT_MS);
+      reject(new Error(`The host printed no URL within ${startTimeoutMs} ms.\n${stderr}`));
+    }, startTimeoutMs);
     lines.once('line', (line) => {
       clearTimeout(timer);
       resolve(line.trim());
@@ -40,18 +49,27 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
       reject(new Error(`The host exited (${code ?? signal}) before printing its URL.\n${stderr}`));
     });
   });
-  if (!/^http:\/\/127\.0\.0\.1:\d+\/#token=\S+$/.test(url)) {
-    await stop(child);
-    throw new Error(`The host's first line is not the URL to open: ${JSON.stringify(url)}`);
+  if (options.reportUnexpectedExit) {
+    child.once('exit', (code, signal) => {
+      if (!stopping) console.error(`[e2e] the host exited during the test (${code ?? signal}):\n${stderr}`);
+    });
   }
-  return { url, origin: new URL(url).origin, stop: () => stop(child) };
+  const stopHost = () => {
+    stopping = true;
+    return stop(child, options.stopTimeoutMs ?? 5_000);
+  };
+  if (!/^http:\/\/127\.0\.0\.1:\d+\/#token=\S+$/.test(url)) {
+    await stopHost();
+    throw new Error(`The host's first line is not the URL to open: ${JSON.stringify(url)}\n${stderr}`);
+  }
+  return { url, origin: new URL(url).origin, stop: stopHost };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+async function stop(child: ChildProcess, timeoutMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   await exited;
   clearTimeout(timer);
 }
