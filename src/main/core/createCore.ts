@@ -22,6 +22,9 @@ import type { Connectivity } from './polling';
 import { createStreamHandlers, type DiscoverFeeds } from './streams/streamHandlers';
 import { createStreamPolling } from './streams/streamPolling';
 import { StreamRepository } from './streams/streamRepository';
+import { createInboxFeature } from './inbox';
+import { createOutboxFeature } from './outbox';
+import { createDraftsFeature } from './drafts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -99,6 +102,22 @@ export function createCore(options: CoreOptions): Core {
     log,
     onReconnectNeeded,
   });
+  const inbox = createInboxFeature({ db: store.db, now, events, workspaces, accounts, streams, items, log });
+  const outbox = createOutboxFeature({
+    db: store.db,
+    now,
+    events,
+    accounts,
+    items,
+    connectors,
+    connectivity: options.connectivity,
+    log,
+    onReconnectNeeded,
+    onPublished: (entry) => {
+      if (entry.inboxItemId !== null && entry.publishedAt) inbox.service.recordResponse(entry.inboxItemId, new Date(entry.publishedAt));
+    },
+  });
+  const drafts = createDraftsFeature({ db: store.db, now, events, workspaces, accounts, items, inbox: inbox.service, outbox });
   const threadHandler = createThreadHandler({ items, workspaces, accounts, connectors, onReconnectNeeded });
 
   const streamHandlers = createStreamHandlers({
@@ -142,6 +161,9 @@ export function createCore(options: CoreOptions): Core {
     ...streamHandlers,
     ...threadHandler.handlers,
     ...accountHandlers.handlers,
+    ...inbox.handlers,
+    ...drafts.handlers,
+    ...outbox.handlers,
     'settings.get': () => settings.getSettings(),
     'settings.set': (patch) => {
       const next: Settings = settings.updateSettings(patch);
@@ -155,6 +177,8 @@ export function createCore(options: CoreOptions): Core {
   );
 
   if (options.poll !== false) polling.start();
+  inbox.start();
+  outbox.start();
 
   return {
     handlers,
@@ -167,6 +191,8 @@ export function createCore(options: CoreOptions): Core {
       // Aborts polls in flight at once; none of them commits after this, so the store can close.
       void polling.stop();
       threadHandler.close();
+      inbox.close();
+      void outbox.close();
       accountHandlers.close();
       events.clear();
       store.close();

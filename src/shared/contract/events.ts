@@ -3,6 +3,8 @@ import { settingsSchema, workspaceListSchema } from './domain';
 import type { EventName } from './names';
 import { pollStatusSchema, streamViewSchema } from './streams';
 import { accountViewSchema } from './accounts';
+import { agentSchema, inboxCountsSchema, inboxRuleSchema, savedReplySchema } from './inbox';
+import { outboxEntrySchema } from './composer';
 
 /** Everything the core tells the UI without being asked. */
 export const events = {
@@ -13,6 +15,12 @@ export const events = {
   'items.added': z.object({ workspaceId: z.string().uuid(), streamId: z.string().uuid(), added: z.number().int(), unread: z.number().int() }),
   'poll.status': z.object({ workspaceId: z.string().uuid(), streamId: z.string().uuid(), status: pollStatusSchema }),
   'accounts.changed': z.object({ workspaceId: z.string().uuid(), accounts: z.array(accountViewSchema) }),
+  /** Inbox items arrived or changed; `ids` are the changed ones (empty: reload the list). */
+  'inbox.changed': z.object({ workspaceId: z.string().uuid(), ids: z.array(z.number().int().positive()), counts: inboxCountsSchema }),
+  'outbox.changed': z.object({ workspaceId: z.string().uuid(), entry: outboxEntrySchema }),
+  'rules.changed': z.object({ workspaceId: z.string().uuid(), rules: z.array(inboxRuleSchema) }),
+  'agents.changed': z.object({ workspaceId: z.string().uuid(), agents: z.array(agentSchema) }),
+  'savedReplies.changed': z.object({ workspaceId: z.string().uuid(), replies: z.array(savedReplySchema) }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

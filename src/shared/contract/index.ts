@@ -8,3 +8,5 @@ export * from './client';
 export * from './items';
 export * from './streams';
 export * from './accounts';
+export * from './inbox';
+export * from './composer';

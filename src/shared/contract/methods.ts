@@ -12,6 +12,8 @@ import {
 import type { MethodName } from './names';
 import { itemSearchFiltersSchema, pageCursorSchema, storedItemSchema } from './items';
 import { discoveredFeedSchema, newStreamSchema, streamViewSchema } from './streams';
+import { inboxMethods } from './inboxMethods';
+import { composerMethods } from './composerMethods';
 import { accountViewSchema, beginMastodonSchema, completeMastodonSchema, connectBlueskySchema, mastodonAuthorizationSchema } from './accounts';
 
 const noParams = z.object({}).strict();
@@ -122,6 +124,9 @@ export const methods = {
   'accounts.connectBluesky': { params: connectBlueskySchema, result: accountViewSchema },
   /** Removes the account, its columns, and its secrets from the keychain. */
   'accounts.remove': { params: z.object({ id: z.string().uuid() }).strict(), result: z.object({ id: z.string().uuid() }) },
+
+  ...inboxMethods,
+  ...composerMethods,
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

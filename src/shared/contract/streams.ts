@@ -43,6 +43,8 @@ export const streamViewSchema = z.object({
   title: z.string(),
   position: z.number().int(),
   unread: z.number().int().nonnegative(),
+  /** Everything this column pulls in lands in the inbox too. */
+  needsAnswer: z.boolean(),
   status: pollStatusSchema,
 });
 export type StreamView = z.infer<typeof streamViewSchema>;

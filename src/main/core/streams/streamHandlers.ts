@@ -57,6 +57,7 @@ export function createStreamHandlers(deps: Deps): Pick<HandlerTable, StreamMetho
     title: stream.title,
     position: stream.position,
     unread: items.unreadCount(stream.id),
+    needsAnswer: stream.needsAnswer,
     status: scheduler.status(stream.id) ?? IDLE_STATUS,
   });
 

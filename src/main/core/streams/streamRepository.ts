@@ -16,6 +16,9 @@ export interface StreamRecord {
   intervalMs: number | null;
   cursor: StreamCursor | null;
   paused: boolean;
+  /** 'column' is a deck column; 'inbox' a hidden source of an account's mentions and replies. */
+  role: 'column' | 'inbox';
+  needsAnswer: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -32,6 +35,8 @@ interface StreamRow {
   interval_ms: number | null;
   cursor: string | null;
   paused: number;
+  role: 'column' | 'inbox';
+  needs_answer: number;
   created_at: string;
   updated_at: string;
 }
@@ -59,6 +64,8 @@ function toRecord(row: StreamRow): StreamRecord {
     intervalMs: row.interval_ms,
     cursor: parseCursor(row.cursor),
     paused: row.paused === 1,
+    role: row.role,
+    needsAnswer: row.needs_answer === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { composerDe } from './de/composer';
+import { inboxDe } from './de/inbox';
 
 /**
  * Deutsche Texte. `satisfies Messages` verlangt genau die Schlüssel der englischen Fassung;
@@ -430,4 +432,6 @@ export const de = {
       internal: 'In Leitstand ist etwas schiefgegangen.',
     },
   },
+  inbox: inboxDe,
+  composer: composerDe,
 } as const satisfies Messages;

@@ -1,3 +1,6 @@
+import { composerEn } from './en/composer';
+import { inboxEn } from './en/inbox';
+
 /**
  * English UI strings. This object is the reference shape: `de.ts` must have exactly the same keys
  * (checked by the type `Messages`), and `t()` only accepts keys that exist here.
@@ -428,6 +431,8 @@ export const en = {
       internal: 'Something went wrong inside Leitstand.',
     },
   },
+  inbox: inboxEn,
+  composer: composerEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -5,6 +5,8 @@ import { attempt } from './outcome';
 import { createSearchSlice } from './searchSlice';
 import { createSettingsSlice } from './settingsSlice';
 import { createThreadSlice } from './threadSlice';
+import { createInboxSlice } from './inboxSlice';
+import { createComposerSlice } from './composerSlice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './uiSlice';
 import { createWorkspacesSlice } from './workspacesSlice';
@@ -20,6 +22,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createSearchSlice(deps)(...args),
     ...createAccountsSlice(deps)(...args),
     ...createThreadSlice(deps)(...args),
+    ...createInboxSlice(deps)(...args),
+    ...createComposerSlice(deps)(...args),
   }));
 }
 

@@ -9,6 +9,8 @@ import type { StreamView } from '../../../shared/contract/streams';
 import type { ColumnItems } from '../features/deck/columnItems';
 import type { Connection, ConnectionState } from '../transport/connection';
 import type { Outcome } from './outcome';
+import type { InboxSlice } from './inboxSlice';
+import type { ComposerSlice } from './composerSlice';
 
 export interface StoreDeps {
   client: LeitstandClient;
@@ -181,4 +183,4 @@ export interface ThreadSlice {
   setThreadItemRead(item: StoredItem, read: boolean): void;
 }
 
-export type AppState = WorkspacesSlice & SettingsSlice & UiSlice & DeckSlice & SearchSlice & AccountsSlice & ThreadSlice;
+export type AppState = WorkspacesSlice & SettingsSlice & UiSlice & DeckSlice & SearchSlice & AccountsSlice & ThreadSlice & InboxSlice & ComposerSlice;
