@@ -75,8 +75,11 @@ describe('connecting a Mastodon account', () => {
     const account = await call<{ id: string }>(c, 'accounts.completeMastodon', { pendingId: begun.pendingId, code: await readOobCode(begun.authorizeUrl) });
     fake().revokeAllTokens();
     const marked = nextEvent(c, 'accounts.changed');
+    // The account's hidden inbox source may hit the revoked token first: wait for the column's own poll.
+    const columnMarked = nextEvent(c, 'poll.status', (p: { status: { state: string } }) => p.status.state === 'reconnect_needed');
     const stream = await call<{ id: string }>(c, 'streams.add', { workspaceId, network: 'mastodon', kind: 'notifications', accountId: account.id });
     expect(await marked).toMatchObject({ accounts: [{ id: account.id, status: 'reconnect_needed' }] });
+    await columnMarked;
     const streams = await call<{ streams: Array<{ id: string; status: { state: string } }> }>(c, 'streams.list', { workspaceId });
     expect(streams.streams).toMatchObject([{ id: stream.id, status: { state: 'reconnect_needed' } }]);
   });

@@ -20,6 +20,7 @@ import { ItemStore } from './items/itemStore';
 import { createThreadHandler } from './items/threadHandler';
 import type { Connectivity } from './polling';
 import { createStreamHandlers, type DiscoverFeeds } from './streams/streamHandlers';
+import { createInboxSources } from './streams/inboxSources';
 import { createStreamPolling } from './streams/streamPolling';
 import { StreamRepository } from './streams/streamRepository';
 import { createInboxFeature } from './inbox';
@@ -101,8 +102,30 @@ export function createCore(options: CoreOptions): Core {
     connectivity: options.connectivity,
     log,
     onReconnectNeeded,
+    // Bound late: the inbox is built below, and polls start only after it is.
+    intake: (streamId, itemIds) => inbox.intake(streamId, itemIds),
   });
-  const inbox = createInboxFeature({ db: store.db, now, events, workspaces, accounts, streams, items, log });
+  const inboxSources = createInboxSources({ streams, accounts, scheduler: polling.scheduler });
+  const streamHandlers = createStreamHandlers({
+    streams,
+    items,
+    workspaces,
+    accounts,
+    events,
+    scheduler: polling.scheduler,
+    discoverFeeds: options.discoverFeeds ?? real.discoverFeeds,
+  });
+  const inbox = createInboxFeature({
+    db: store.db,
+    now,
+    events,
+    workspaces,
+    accounts,
+    streams,
+    items,
+    log,
+    setNeedsAnswer: streamHandlers['streams.setNeedsAnswer'],
+  });
   const outbox = createOutboxFeature({
     db: store.db,
     now,
@@ -120,21 +143,13 @@ export function createCore(options: CoreOptions): Core {
   const drafts = createDraftsFeature({ db: store.db, now, events, workspaces, accounts, items, inbox: inbox.service, outbox });
   const threadHandler = createThreadHandler({ items, workspaces, accounts, connectors, onReconnectNeeded });
 
-  const streamHandlers = createStreamHandlers({
-    streams,
-    items,
-    workspaces,
-    accounts,
-    events,
-    scheduler: polling.scheduler,
-    discoverFeeds: options.discoverFeeds ?? real.discoverFeeds,
-  });
   const accountHandlers = createAccountHandlers({
     accounts,
     secrets,
     streams,
     workspaces,
     scheduler: polling.scheduler,
+    inboxSources,
     events,
     oauthMode: options.oauthMode ?? (options.shell === 'desktop' ? 'loopback' : 'paste'),
     openExternal: options.openExternal,
@@ -176,6 +191,8 @@ export function createCore(options: CoreOptions): Core {
     log(`[core] ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
 
+  // Accounts connected before the inbox existed get their sources before the first poll.
+  inboxSources.ensureAll();
   if (options.poll !== false) polling.start();
   inbox.start();
   outbox.start();
@@ -186,7 +203,10 @@ export function createCore(options: CoreOptions): Core {
     events,
     store,
     vault,
-    wake: () => polling.poller.wake(),
+    wake: () => {
+      polling.poller.wake();
+      inbox.wake();
+    },
     close() {
       // Aborts polls in flight at once; none of them commits after this, so the store can close.
       void polling.stop();

@@ -6,6 +6,7 @@ import { beginOob, completeOob, connectWithLoopback, fetchInstanceLimits, type M
 import type { BlueskySessions } from '../connectors/bluesky';
 import type { HandlerTable } from '../dispatch';
 import type { CoreEvents } from '../events';
+import type { InboxSources } from '../streams/inboxSources';
 import type { StreamScheduler } from '../streams/streamHandlers';
 import type { StreamRepository } from '../streams/streamRepository';
 import type { WorkspaceRepository } from '../workspaces/workspaceRepository';
@@ -20,6 +21,8 @@ interface Deps {
   streams: StreamRepository;
   workspaces: WorkspaceRepository;
   scheduler: StreamScheduler;
+  /** Each connected account gets its hidden inbox source. */
+  inboxSources: InboxSources;
   events: CoreEvents;
   /** The desktop receives OAuth answers on a loopback port; a browser tab has the user paste the code. */
   oauthMode: OAuthRedirectMode;
@@ -103,6 +106,7 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
       if (limits) accounts.setServerLimits(existing.id, limits);
       accounts.setStatus(existing.id, 'connected');
       scheduler.resumeAccount(existing.id);
+      deps.inboxSources.ensureFor(existing);
       changed(workspaceId);
       return toAccountView(accounts.get(existing.id));
     }
@@ -115,6 +119,7 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
       serverUrl: connection.instanceUrl,
     });
     if (limits) accounts.setServerLimits(account.id, limits);
+    deps.inboxSources.ensureFor(account);
     changed(workspaceId);
     return toAccountView(account);
   }
@@ -221,6 +226,7 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
           } else {
             account = accounts.create({ id, workspaceId, network: 'bluesky', handle: connected.handle, serverUrl: connected.service });
           }
+          deps.inboxSources.ensureFor(account);
           changed(workspaceId);
           return toAccountView(account);
         } finally {
@@ -231,6 +237,7 @@ export function createAccountHandlers(deps: Deps): AccountHandlers {
         const account = accounts.get(id);
         if (account.network === 'bluesky') deps.blueskySessions.forget(id);
         await secrets.remove(account.workspaceId, id);
+        // Its columns and its hidden inbox source alike.
         for (const stream of streams.listByWorkspace(account.workspaceId)) {
           if (stream.accountId !== id) continue;
           scheduler.removed(stream.id);

@@ -85,6 +85,10 @@ export class AccountRepository {
     ).map(toAccount);
   }
 
+  listAll(): Account[] {
+    return (this.db.prepare('SELECT * FROM accounts ORDER BY workspace_id, created_at').all() as AccountRow[]).map(toAccount);
+  }
+
   setServerLimits(id: string, limits: unknown): void {
     this.db.prepare('UPDATE accounts SET server_limits = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(limits), this.now().toISOString(), id);
   }

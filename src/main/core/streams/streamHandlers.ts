@@ -42,7 +42,8 @@ type StreamMethods =
   | 'items.newer'
   | 'items.markRead'
   | 'items.search'
-  | 'feeds.discover';
+  | 'feeds.discover'
+  | 'streams.setNeedsAnswer';
 
 export function createStreamHandlers(deps: Deps): Pick<HandlerTable, StreamMethods> {
   const { streams, items, workspaces, accounts, events, scheduler } = deps;
@@ -61,7 +62,14 @@ export function createStreamHandlers(deps: Deps): Pick<HandlerTable, StreamMetho
     status: scheduler.status(stream.id) ?? IDLE_STATUS,
   });
 
-  const list = (workspaceId: string) => ({ workspaceId, streams: streams.listByWorkspace(workspaceId).map(view) });
+  const list = (workspaceId: string) => ({ workspaceId, streams: streams.listColumns(workspaceId).map(view) });
+
+  /** A column of the deck; the hidden inbox sources are not the UI's to move, remove or mark. */
+  const column = (id: string): StreamRecord => {
+    const stream = streams.get(id);
+    if (stream.role !== 'column') throw new AppError('not_found', `There is no column with the id ${id}.`);
+    return stream;
+  };
 
   const changed = (workspaceId: string) => {
     const result = list(workspaceId);
@@ -95,14 +103,14 @@ export function createStreamHandlers(deps: Deps): Pick<HandlerTable, StreamMetho
       return view(stream);
     },
     'streams.remove': ({ id }) => {
-      const stream = streams.get(id);
+      const stream = column(id);
       scheduler.removed(id);
       streams.remove(id);
       items.collectOrphans();
       return changed(stream.workspaceId);
     },
     'streams.move': ({ id, position }) => {
-      const stream = streams.get(id);
+      const stream = column(id);
       streams.move(id, position);
       return changed(stream.workspaceId);
     },
@@ -133,6 +141,13 @@ export function createStreamHandlers(deps: Deps): Pick<HandlerTable, StreamMetho
       return items.search(workspaceId, text, filters ?? {}, after ?? null, limit);
     },
     'feeds.discover': async ({ url }) => ({ feeds: await deps.discoverFeeds(url) }),
+    'streams.setNeedsAnswer': ({ id, needsAnswer }) => {
+      const stream = column(id);
+      workspaces.assertLive(stream.workspaceId);
+      const updated = streams.setNeedsAnswer(id, needsAnswer);
+      changed(stream.workspaceId);
+      return view(updated);
+    },
   };
 }
 

@@ -18,6 +18,11 @@ export interface StreamPollingDeps {
   log: (message: string) => void;
   /** An account's credentials failed: mark it so the user is asked to reconnect it. */
   onReconnectNeeded?: (accountId: string) => void;
+  /**
+   * Items newly linked to an inbox source or a "needs answer" column, called inside the poll's
+   * transaction so that stored items and their inbox entries commit together.
+   */
+  intake?: (streamId: string, itemIds: readonly number[]) => void;
 }
 
 export interface StreamPolling {
@@ -35,9 +40,12 @@ export function createStreamPolling(deps: StreamPollingDeps): StreamPolling {
   const { db, streams, items, events } = deps;
   const workspaceOf = new Map<string, string>();
   const accountOf = new Map<string, string>();
+  /** Inbox sources poll like columns but tell the deck nothing. */
+  const hidden = new Set<string>();
 
   const polled = (stream: StreamRecord): PolledStream => {
     workspaceOf.set(stream.id, stream.workspaceId);
+    if (stream.role === 'inbox') hidden.add(stream.id);
     if (stream.accountId) accountOf.set(stream.id, stream.accountId);
     return {
       spec: { id: stream.id, network: stream.network, kind: stream.kind, query: stream.query, accountId: stream.accountId },
@@ -52,10 +60,34 @@ export function createStreamPolling(deps: StreamPollingDeps): StreamPolling {
     'SELECT s.id FROM streams s JOIN workspaces w ON w.id = s.workspace_id WHERE w.archived_at IS NULL',
   );
 
+  const itemIdOf = db.prepare('SELECT id FROM items WHERE network = ? AND remote_id = ?');
+  const linkedItemOf = db.prepare(
+    'SELECT i.id FROM items i JOIN stream_items si ON si.item_id = i.id AND si.stream_id = ? WHERE i.network = ? AND i.remote_id = ?',
+  );
+  const idsOf = (incoming: Parameters<ItemStore['ingest']>[1], query: (item: { network: string; remoteId: string }) => unknown) => {
+    const ids = new Set<number>();
+    for (const item of incoming) {
+      const row = query(item) as { id: number } | undefined;
+      if (row) ids.add(row.id);
+    }
+    return ids;
+  };
+
   const commit = db.transaction((streamId: string, incoming: Parameters<ItemStore['ingest']>[1], cursor: unknown) => {
-    streams.get(streamId); // throws not_found: a removed stream stores nothing
+    const stream = streams.get(streamId); // throws not_found: a removed stream stores nothing
+    const feedsInbox = deps.intake !== undefined && (stream.role === 'inbox' || stream.needsAnswer);
+    const linkedBefore = feedsInbox ? idsOf(incoming, (item) => linkedItemOf.get(streamId, item.network, item.remoteId)) : null;
     const { added } = items.ingestInTransaction(streamId, incoming);
     streams.saveCursor(streamId, (cursor ?? null) as Record<string, unknown> | null);
+    if (linkedBefore && added > 0) {
+      const newlyLinked = [...idsOf(incoming, (item) => itemIdOf.get(item.network, item.remoteId))].filter((id) => !linkedBefore.has(id));
+      try {
+        deps.intake?.(streamId, newlyLinked);
+      } catch (error) {
+        // The inbox rolled back its own part; the column still gets its items and cursor.
+        deps.log(`[inbox] intake for stream ${streamId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
     return added;
   });
 
@@ -82,11 +114,11 @@ export function createStreamPolling(deps: StreamPollingDeps): StreamPolling {
         if (accountId) deps.onReconnectNeeded?.(accountId);
       }
       const workspaceId = workspaceOf.get(streamId);
-      if (workspaceId) events.emit('poll.status', { workspaceId, streamId, status: toContractStatus(status) });
+      if (workspaceId && !hidden.has(streamId)) events.emit('poll.status', { workspaceId, streamId, status: toContractStatus(status) });
     },
     onItemsStored: (streamId, added) => {
       const workspaceId = workspaceOf.get(streamId);
-      if (workspaceId) events.emit('items.added', { workspaceId, streamId, added, unread: items.unreadCount(streamId) });
+      if (workspaceId && !hidden.has(streamId)) events.emit('items.added', { workspaceId, streamId, added, unread: items.unreadCount(streamId) });
     },
     log: {
       debug: () => {},
@@ -102,6 +134,7 @@ export function createStreamPolling(deps: StreamPollingDeps): StreamPolling {
     removed: (streamId) => {
       poller.remove(streamId);
       workspaceOf.delete(streamId);
+      hidden.delete(streamId);
     },
     refresh: (streamId) => {
       poller.refresh(streamId);

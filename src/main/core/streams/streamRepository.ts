@@ -49,6 +49,8 @@ export interface NewStream {
   query?: string | null;
   title: string;
   intervalMs?: number | null;
+  /** Default 'column'. Inbox sources stay out of the deck's order (position -1). */
+  role?: 'column' | 'inbox';
 }
 
 function toRecord(row: StreamRow): StreamRecord {
@@ -80,7 +82,7 @@ function parseCursor(json: string | null): StreamCursor | null {
   }
 }
 
-/** Columns of the deck: what each stream watches, where it stands (cursor), in which order. */
+/** Streams: the deck's columns and the hidden inbox sources; what each watches, where it stands (cursor), in which order. */
 export class StreamRepository {
   constructor(
     private readonly db: Db,
@@ -90,15 +92,29 @@ export class StreamRepository {
   create(input: NewStream): StreamRecord {
     const id = randomUUID();
     const stamp = this.now().toISOString();
+    const role = input.role ?? 'column';
     const { next } = this.db
-      .prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM streams WHERE workspace_id = ?')
+      .prepare("SELECT COALESCE(MAX(position), -1) + 1 AS next FROM streams WHERE workspace_id = ? AND role = 'column'")
       .get(input.workspaceId) as { next: number };
     this.db
       .prepare(
-        `INSERT INTO streams (id, workspace_id, account_id, network, kind, query, title, position, interval_ms, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO streams (id, workspace_id, account_id, network, kind, query, title, position, interval_ms, role, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, input.workspaceId, input.accountId ?? null, input.network, input.kind, input.query ?? null, input.title, next, input.intervalMs ?? null, stamp, stamp);
+      .run(
+        id,
+        input.workspaceId,
+        input.accountId ?? null,
+        input.network,
+        input.kind,
+        input.query ?? null,
+        input.title,
+        role === 'column' ? next : -1,
+        input.intervalMs ?? null,
+        role,
+        stamp,
+        stamp,
+      );
     return this.get(id);
   }
 
@@ -108,8 +124,25 @@ export class StreamRepository {
     return toRecord(row);
   }
 
+  /** Every stream of the workspace, hidden inbox sources included. */
   listByWorkspace(workspaceId: string): StreamRecord[] {
     return (this.db.prepare('SELECT * FROM streams WHERE workspace_id = ? ORDER BY position').all(workspaceId) as StreamRow[]).map(toRecord);
+  }
+
+  /** The deck's columns in order: what the UI lists. */
+  listColumns(workspaceId: string): StreamRecord[] {
+    return (this.db.prepare("SELECT * FROM streams WHERE workspace_id = ? AND role = 'column' ORDER BY position").all(workspaceId) as StreamRow[]).map(toRecord);
+  }
+
+  /** The hidden source that feeds the inbox with this account's mentions, if it has one. */
+  inboxSourceOf(accountId: string): StreamRecord | null {
+    const row = this.db.prepare("SELECT * FROM streams WHERE account_id = ? AND role = 'inbox' ORDER BY created_at LIMIT 1").get(accountId) as StreamRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  setNeedsAnswer(id: string, needsAnswer: boolean): StreamRecord {
+    this.db.prepare('UPDATE streams SET needs_answer = ?, updated_at = ? WHERE id = ?').run(needsAnswer ? 1 : 0, this.now().toISOString(), id);
+    return this.get(id);
   }
 
   listAll(): StreamRecord[] {
@@ -123,12 +156,12 @@ export class StreamRepository {
   /** Moves a column to `position` (0-based) within its workspace, shifting the others. */
   move(id: string, position: number): StreamRecord[] {
     const stream = this.get(id);
-    const order = this.listByWorkspace(stream.workspaceId).filter((s) => s.id !== id);
+    const order = this.listColumns(stream.workspaceId).filter((s) => s.id !== id);
     const target = Math.max(0, Math.min(position, order.length));
     order.splice(target, 0, stream);
     const update = this.db.prepare('UPDATE streams SET position = ? WHERE id = ?');
     this.db.transaction(() => order.forEach((s, index) => update.run(index, s.id)))();
-    return this.listByWorkspace(stream.workspaceId);
+    return this.listColumns(stream.workspaceId);
   }
 
   remove(id: string): void {

@@ -55,6 +55,7 @@ export const m006InboxAndOutbox: Migration = {
       UNIQUE (workspace_id, item_id)
     ) STRICT;
     CREATE INDEX inbox_due ON inbox_items(workspace_id, status, due_ms, id);
+    CREATE INDEX inbox_done ON inbox_items(workspace_id, status, received_ms DESC, id);
     CREATE INDEX inbox_follow_up ON inbox_items(follow_up_ms) WHERE follow_up_ms IS NOT NULL;
     CREATE INDEX inbox_by_item ON inbox_items(item_id);
 
@@ -159,6 +160,7 @@ export const m006InboxAndOutbox: Migration = {
     ) STRICT;
     CREATE INDEX outbox_due ON outbox(state, due_ms);
     CREATE INDEX outbox_by_workspace ON outbox(workspace_id, created_at);
+    CREATE INDEX outbox_by_reply_to ON outbox(reply_to_item);
 
     CREATE TABLE media (
       id         TEXT PRIMARY KEY,
