@@ -17,7 +17,8 @@ export const events = {
   'accounts.changed': z.object({ workspaceId: z.string().uuid(), accounts: z.array(accountViewSchema) }),
   /** Inbox items arrived or changed; `ids` are the changed ones (empty: reload the list). */
   'inbox.changed': z.object({ workspaceId: z.string().uuid(), ids: z.array(z.number().int().positive()), counts: inboxCountsSchema }),
-  'outbox.changed': z.object({ workspaceId: z.string().uuid(), entry: outboxEntrySchema }),
+  /** `removed`: the entry left the outbox (outbox.edit turned it back into a draft); `entry` is its last state. */
+  'outbox.changed': z.object({ workspaceId: z.string().uuid(), entry: outboxEntrySchema, removed: z.boolean().optional() }),
   'rules.changed': z.object({ workspaceId: z.string().uuid(), rules: z.array(inboxRuleSchema) }),
   'agents.changed': z.object({ workspaceId: z.string().uuid(), agents: z.array(agentSchema) }),
   'savedReplies.changed': z.object({ workspaceId: z.string().uuid(), replies: z.array(savedReplySchema) }),

@@ -32,27 +32,61 @@ export function makeAjv(doc: JsonObject, coerce: boolean): Ajv2020 {
   return ajv;
 }
 
-/** Adds `unevaluatedProperties: false` to every object schema that lists its properties. */
-export function forbidUnknownProperties(node: Json): Json {
-  if (Array.isArray(node)) {
-    node.forEach(forbidUnknownProperties);
-    return node;
+/**
+ * Adds `unevaluatedProperties: false` to every object schema that lists its properties, and to
+ * every schema composed with `allOf`. The parts of an `allOf` (inline, or components they point
+ * to such as BaseStatus under TextStatus) are left open: `unevaluatedProperties` only sees what
+ * its own schema evaluated, so a closed part would reject the fields of its siblings; the
+ * composed schema closes the whole instead.
+ */
+export function forbidUnknownProperties(doc: Json): Json {
+  const parts = new Set<Json>();
+  const refs = new Set<string>();
+  collectAllOfParts(doc, parts, refs);
+  const components = (doc as JsonObject | null)?.components as JsonObject | undefined;
+  const schemas = components?.schemas as JsonObject | undefined;
+  for (const ref of refs) {
+    const name = /^#\/components\/schemas\/(.+)$/.exec(ref)?.[1];
+    const target = name ? schemas?.[name] : undefined;
+    if (target) parts.add(target);
   }
-  if (!node || typeof node !== 'object') return node;
+  closeObjects(doc, parts);
+  return doc;
+}
+
+function collectAllOfParts(node: Json, parts: Set<Json>, refs: Set<string>): void {
+  if (Array.isArray(node)) return node.forEach((n) => collectAllOfParts(n, parts, refs));
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'example' || key === 'examples') continue;
+    if (key === 'allOf' && Array.isArray(value)) {
+      for (const part of value) {
+        parts.add(part);
+        const ref = part && typeof part === 'object' && !Array.isArray(part) ? part.$ref : undefined;
+        if (typeof ref === 'string') refs.add(ref);
+      }
+    }
+    collectAllOfParts(value, parts, refs);
+  }
+}
+
+function closeObjects(node: Json, parts: ReadonlySet<Json>): void {
+  if (Array.isArray(node)) return node.forEach((n) => closeObjects(n, parts));
+  if (!node || typeof node !== 'object') return;
   for (const [key, value] of Object.entries(node)) {
     // Example payloads are data, not schemas.
     if (key === 'example' || key === 'examples') continue;
     if (key === 'properties' && value && typeof value === 'object' && !Array.isArray(value)) {
-      Object.values(value).forEach(forbidUnknownProperties);
+      Object.values(value).forEach((v) => closeObjects(v, parts));
       continue;
     }
-    forbidUnknownProperties(value);
+    closeObjects(value, parts);
   }
-  const isSchema = 'properties' in node && typeof node.properties === 'object' && !Array.isArray(node.properties);
-  if (isSchema && !('additionalProperties' in node) && !('unevaluatedProperties' in node)) {
+  const listsProperties = 'properties' in node && typeof node.properties === 'object' && !Array.isArray(node.properties);
+  const composed = Array.isArray(node.allOf);
+  if ((composed || (listsProperties && !parts.has(node))) && !('additionalProperties' in node) && !('unevaluatedProperties' in node)) {
     node.unevaluatedProperties = false;
   }
-  return node;
 }
 
 export function describe(label: string, errors: ErrorObject[] | null | undefined): string[] {

@@ -1,4 +1,4 @@
-import { credentialAccountJson, instanceV1Json, instanceV2Json, notificationJson, statusJson, type FakeStatus, type Lookup } from './entities';
+import { credentialAccountJson, instanceV1Json, instanceV2Json, mediaJson, notificationJson, statusJson, type FakeMedia, type FakeStatus, type Lookup } from './entities';
 import type { FakeMastodon, Handler, Reply, RouteContext } from './server';
 import { paginate } from './state';
 
@@ -91,7 +91,111 @@ function contextOf(fake: FakeMastodon, status: FakeStatus): { ancestors: FakeSta
   return { ancestors, descendants };
 }
 
+/** The account behind the request's (valid) token. */
+function caller(ctx: RouteContext) {
+  const accountId = ctx.fake.oauth.tokens.get(ctx.token ?? '')?.accountId;
+  return accountId ? ctx.fake.state.accounts.get(accountId) ?? null : null;
+}
+
+const unprocessable = (error: string): Reply => ({ status: 422, json: { error } });
+
+/** Mastodon's plain-text formatting, enough for the fake: escaped text in paragraphs, line breaks kept. */
+function textToHtml(text: string): string {
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escape(paragraph).replace(/\n/g, '<br />')}</p>`)
+    .join('');
+}
+
+/**
+ * POST /api/v1/statuses as Mastodon's StatusesController#create and PostStatusService do it:
+ * - Idempotency-Key: the same key from the same account answers the status it created the first
+ *   time (Mastodon keeps the key for an hour), whatever the body says now;
+ * - text or media required; in_reply_to_id must name a status (404 otherwise, as Mastodon's
+ *   find does); media_ids must be this account's unattached uploads, at most the instance's limit;
+ * - visibility defaults to public; sensitive is implied by a spoiler text.
+ */
+function createStatus(ctx: RouteContext): Reply {
+  const denied = authenticate(ctx, true);
+  if (denied) return denied;
+  const { fake, body } = ctx;
+  const me = caller(ctx)!;
+  const key = ctx.headers['idempotency-key'] ?? null;
+  fake.statusRequests.push({ idempotencyKey: key, body });
+  const l = lookup(fake);
+  if (key) {
+    const earlier = fake.state.idempotency.get(`${me.id}\u0000${key}`);
+    if (earlier && fake.state.statuses.has(earlier)) return { status: 200, json: statusJson(fake.state.statuses.get(earlier)!, l) };
+  }
+  const text = typeof body.status === 'string' ? body.status : '';
+  const mediaIds = Array.isArray(body.media_ids) ? body.media_ids.map(String) : [];
+  if (text.trim() === '' && mediaIds.length === 0) return unprocessable("Validation failed: Text can't be blank");
+  if (mediaIds.length > fake.limits.maxMediaAttachments) return unprocessable('Validation failed: Too many attachments');
+  const attachments: FakeMedia[] = [];
+  for (const id of mediaIds) {
+    const upload = fake.state.uploads.get(id);
+    if (!upload || upload.accountId !== me.id || upload.statusId !== null) return unprocessable(`Validation failed: Media attachment ${id} not found`);
+    if (upload.media.processing) return unprocessable('Validation failed: Media attachments are still being processed');
+    attachments.push(upload.media);
+  }
+  let parent: FakeStatus | null = null;
+  if (typeof body.in_reply_to_id === 'string') {
+    parent = fake.state.statuses.get(body.in_reply_to_id) ?? null;
+    if (!parent) return notFound;
+  }
+  const spoilerText = typeof body.spoiler_text === 'string' ? body.spoiler_text : '';
+  const status = fake.state.post(me, {
+    content: textToHtml(text),
+    spoilerText,
+    language: typeof body.language === 'string' ? body.language : null,
+    visibility: (body.visibility as FakeStatus['visibility'] | undefined) ?? 'public',
+    tags: [...text.matchAll(/(?:^|\s)#([\p{L}\p{N}_]+)/gu)].map((m) => m[1]!),
+    inReplyTo: parent,
+    attachments,
+    sensitive: body.sensitive === true || spoilerText.length > 0,
+  });
+  for (const id of mediaIds) fake.state.uploads.get(id)!.statusId = status.id;
+  if (key) fake.state.idempotency.set(`${me.id}\u0000${key}`, status.id);
+  return { status: 200, json: statusJson(status, l) };
+}
+
+/** POST /api/v2/media: a file part is required; small images are ready at once (200), else 202 while processing. */
+function uploadMedia(ctx: RouteContext): Reply {
+  const denied = authenticate(ctx, true);
+  if (denied) return denied;
+  const file = ctx.form?.get('file');
+  if (!(file instanceof Blob) || file.size === 0) return unprocessable('Validation failed: File is missing');
+  if (!file.type || !ctx.fake.limits.supportedMimeTypes.includes(file.type)) return unprocessable(`Validation failed: File content type ${file.type || '(none)'} is not supported`);
+  if (file.size > ctx.fake.limits.imageSizeLimit) return unprocessable('Validation failed: File file size must be less than the limit');
+  const description = ctx.form?.get('description');
+  const media = ctx.fake.state.upload(caller(ctx)!, {
+    mimeType: file.type,
+    size: file.size,
+    description: typeof description === 'string' && description.length > 0 ? description : null,
+    processing: ctx.fake.mediaProcessingPolls,
+  });
+  return { status: media.processing ? 202 : 200, json: mediaJson(media, ctx.fake.url) };
+}
+
 export const apiRoutes: Record<string, Handler> = {
+  'POST /api/v1/statuses': createStatus,
+
+  'POST /api/v2/media': uploadMedia,
+
+  /** An upload of one's own: 206 while processing, then the attachment with its URL. */
+  'GET /api/v1/media/{id}': (ctx) => {
+    const denied = authenticate(ctx, true);
+    if (denied) return denied;
+    const upload = ctx.fake.state.uploads.get(ctx.pathParams.id!);
+    if (!upload || upload.accountId !== caller(ctx)?.id) return notFound;
+    if (upload.media.processing) {
+      upload.media.processing--;
+      return { status: 206 };
+    }
+    return { status: 200, json: mediaJson(upload.media, ctx.fake.url) };
+  },
+
   'GET /api/v1/statuses/{id}': (ctx) => {
     const denied = authenticate(ctx, false);
     if (denied) return denied;

@@ -17,6 +17,8 @@ export interface FakeMedia {
   id: string;
   type: 'image' | 'gifv' | 'video' | 'audio' | 'unknown';
   description: string | null;
+  /** Uploads only: GET /api/v1/media/:id answers 206 (still processing) this many more times. */
+  processing?: number;
 }
 
 export interface FakeStatus {
@@ -31,6 +33,8 @@ export interface FakeStatus {
   media: FakeMedia[];
   inReplyToId: string | null;
   reblogOfId: string | null;
+  /** Set by the author; otherwise a content warning implies it. */
+  sensitive?: boolean;
   repliesCount: number;
   reblogsCount: number;
   favouritesCount: number;
@@ -106,7 +110,7 @@ export function statusJson(s: FakeStatus, lookup: Lookup): Json {
     created_at: s.createdAt,
     in_reply_to_id: parent?.id ?? null,
     in_reply_to_account_id: parent?.accountId ?? null,
-    sensitive: s.spoilerText.length > 0,
+    sensitive: s.sensitive ?? s.spoilerText.length > 0,
     spoiler_text: s.spoilerText,
     visibility: s.visibility,
     language: reblog ? null : s.language,
@@ -134,12 +138,13 @@ export function statusJson(s: FakeStatus, lookup: Lookup): Json {
   };
 }
 
-function mediaJson(m: FakeMedia, origin: string): Json {
+export function mediaJson(m: FakeMedia, origin: string): Json {
   const ext = m.type === 'image' ? 'png' : m.type === 'audio' ? 'mp3' : 'mp4';
   return {
     id: m.id,
     type: m.type,
-    url: `${origin}/system/media_attachments/files/${m.id}/original/file.${ext}`,
+    // Still processing: no URL yet, as Mastodon's 202 answer says.
+    url: m.processing ? null : `${origin}/system/media_attachments/files/${m.id}/original/file.${ext}`,
     preview_url: `${origin}/system/media_attachments/files/${m.id}/small/file.png`,
     remote_url: null,
     meta: { original: { width: 640, height: 480, aspect: 4 / 3 }, small: { width: 400, height: 300, aspect: 4 / 3 } },

@@ -27,6 +27,10 @@ export interface RouteContext {
   query: URLSearchParams;
   pathParams: Record<string, string>;
   body: Record<string, unknown>;
+  /** A multipart/form-data body's fields (media uploads); null for any other body. */
+  form: FormData | null;
+  /** Request headers, lower-case names. */
+  headers: Record<string, string | undefined>;
   /** The bearer token sent, if any. */
   token: string | null;
 }
@@ -58,6 +62,10 @@ export class FakeMastodon {
   /** What the user answers on the authorization page. */
   authorization: 'approve' | 'deny' = 'approve';
   domain = 'fake.mastodon.test';
+  /** Uploads answer 202 and GET /api/v1/media/:id answers 206 this many times before the media is ready. */
+  mediaProcessingPolls = 0;
+  /** Every POST /api/v1/statuses as received: its Idempotency-Key header and JSON body. */
+  readonly statusRequests: Array<{ idempotencyKey: string | null; body: Record<string, unknown> }> = [];
   rateLimit = { limit: 300, windowMs: 5 * 60_000 };
   private throttled: { count: number; retryAfterSeconds: number | null } | null = null;
   private delayed: { count: number; ms: number } | null = null;
@@ -106,7 +114,9 @@ export class FakeMastodon {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const raw = await readBody(req);
+    const body = raw.toString('utf8');
+    const form = await parseForm(raw, req.headers['content-type']);
     const method = req.method ?? 'GET';
     const rawUrl = req.url ?? '/';
     const url = new URL(rawUrl, this.origin);
@@ -129,6 +139,8 @@ export class FakeMastodon {
         query: url.searchParams,
         pathParams: this.validator.match(method, url.pathname)?.pathParams ?? {},
         body: parseBody(body),
+        form,
+        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v])),
         token,
       });
       if (url.pathname.startsWith('/api/')) reply.headers = { ...this.rateLimitHeaders(token), ...reply.headers };
@@ -192,13 +204,23 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
   return new FakeMastodon().listen();
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Multipart bodies parsed by the platform's own parser (undici), as Rails would read them. */
+async function parseForm(raw: Buffer, contentType: string | undefined): Promise<FormData | null> {
+  if (!contentType?.toLowerCase().startsWith('multipart/form-data')) return null;
+  try {
+    return await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return null;
+  }
 }
 
 function parseBody(text: string): Record<string, unknown> {

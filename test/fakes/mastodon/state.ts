@@ -11,6 +11,9 @@ export interface PostOptions {
   language?: string | null;
   tags?: string[];
   media?: { type?: FakeMedia['type']; description?: string | null }[];
+  /** Uploaded attachments (POST /api/v2/media) to attach as they are. */
+  attachments?: FakeMedia[];
+  sensitive?: boolean;
   inReplyTo?: FakeStatus | null;
   visibility?: FakeStatus['visibility'];
   counts?: { replies?: number; reblogs?: number; favourites?: number };
@@ -22,6 +25,10 @@ export class FakeState {
   readonly notifications: FakeNotification[] = [];
   readonly lists = new Map<string, { id: string; title: string; members: Set<string> }>();
   readonly follows = new Set<string>();
+  /** Uploaded media by id, with the account that uploaded it and the status it went into. */
+  readonly uploads = new Map<string, { media: FakeMedia; accountId: string; statusId: string | null; mimeType: string; size: number }>();
+  /** Idempotency-Key per account -> the status it created (Mastodon keeps them for an hour). */
+  readonly idempotency = new Map<string, string>();
   readonly me: FakeAccount;
   private nextStatus = 113_000_000_000_000_000n;
   private nextNotification = 200_000_000_000_000_000n;
@@ -66,7 +73,11 @@ export class FakeState {
       language: options.language === undefined ? 'en' : options.language,
       visibility: options.visibility ?? 'public',
       tags: (options.tags ?? []).map((t) => t.toLowerCase()),
-      media: (options.media ?? []).map((m) => ({ id: String(this.nextSmall++), type: m.type ?? 'image', description: m.description ?? null })),
+      media: [
+        ...(options.attachments ?? []),
+        ...(options.media ?? []).map((m) => ({ id: String(this.nextSmall++), type: m.type ?? 'image', description: m.description ?? null })),
+      ],
+      ...(options.sensitive !== undefined ? { sensitive: options.sensitive } : {}),
       inReplyToId: options.inReplyTo?.id ?? null,
       reblogOfId: null,
       repliesCount: options.counts?.replies ?? 0,
@@ -76,6 +87,15 @@ export class FakeState {
     this.statuses.set(id, status);
     if (options.inReplyTo) options.inReplyTo.repliesCount++;
     return status;
+  }
+
+  /** An upload as POST /api/v2/media stores it; `processing` > 0 makes it asynchronous (202). */
+  upload(account: FakeAccount, file: { mimeType: string; size: number; description: string | null; processing?: number }): FakeMedia {
+    const [kind] = file.mimeType.split('/');
+    const type: FakeMedia['type'] = file.mimeType === 'image/gif' ? 'gifv' : kind === 'image' ? 'image' : kind === 'video' ? 'video' : kind === 'audio' ? 'audio' : 'unknown';
+    const media: FakeMedia = { id: String(this.nextSmall++), type, description: file.description, ...(file.processing ? { processing: file.processing } : {}) };
+    this.uploads.set(media.id, { media, accountId: account.id, statusId: null, mimeType: file.mimeType, size: file.size });
+    return media;
   }
 
   reblog(by: FakeAccount, original: FakeStatus): FakeStatus {

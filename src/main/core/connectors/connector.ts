@@ -125,12 +125,63 @@ export function flattenReplies(children: readonly ThreadNode[], limits: { depth:
   return out;
 }
 
+/** An attachment on its way out: the bytes as stored with the outbox entry. */
+export interface PublishMedia {
+  bytes: Uint8Array;
+  mimeType: string;
+  /** Alt text; empty for none. */
+  alt: string;
+}
+
+/**
+ * A post or reply to publish as one account. `idempotencyKey` was chosen and stored before the
+ * first attempt and is the same on every retry: the network's own idempotency makes a repeat
+ * harmless (Bluesky: the record key of the post; Mastodon: the Idempotency-Key header).
+ */
+export interface PublishRequest {
+  accountId: string;
+  idempotencyKey: string;
+  text: string;
+  /** Mastodon's content warning; ignored where the network has none. */
+  spoilerText: string | null;
+  /** BCP 47 tag such as de or en-GB. */
+  language: string | null;
+  /** Mastodon's visibility; null is the account's default. Ignored on Bluesky. */
+  visibility: 'public' | 'unlisted' | 'private' | 'direct' | null;
+  /** The item replied to: its remoteId and the network payload stored with it (a hint, may be missing). */
+  replyTo: { remoteId: string; raw: unknown } | null;
+  media: PublishMedia[];
+  /** Aborted on timeout and on shutdown. */
+  signal: AbortSignal;
+}
+
+export interface PublishResult {
+  /** The post's id as items use it (AT URI, Mastodon status URI). */
+  remoteId: string;
+  /** Where it can be opened in a browser. */
+  url: string | null;
+  /** The post as an item, with the network's payload as `raw`, ready for the store. */
+  item: PolledItem;
+}
+
 /** One per network. Implementations are plain Node (fetch, the network's client library). */
 export interface Connector {
   readonly network: Network;
   poll(request: PollRequest): Promise<PollResult>;
   /** The conversation around an item. Networks without threads (feeds) do not have it. */
   fetchThread?(request: ThreadRequest): Promise<ThreadResult>;
+  /**
+   * Publishes a post or reply, safe to repeat with the same idempotency key (see PublishRequest).
+   * (Named publishPost, not publish: test fakes of the poller use publish() for "a post appears".)
+   * Failures are ConnectorErrors; `http` with a 4xx status means the network refused the post.
+   */
+  publishPost?(request: PublishRequest): Promise<PublishResult>;
+  /**
+   * Whether an earlier attempt with this idempotency key already published the post (after a
+   * crash or a timeout), without posting anything: the post, or null when there is none. A
+   * connector without it relies on publishPost() alone being safe to repeat.
+   */
+  findPublished?(request: PublishRequest): Promise<PublishResult | null>;
 }
 
 /** How a connector's failure reads to the UI when a user action (not a background poll) hit it. */

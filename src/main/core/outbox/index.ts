@@ -1,4 +1,5 @@
-// SCAFFOLD (replaced by the outbox feature): the interface the rest of the core builds against.
+import { randomUUID } from 'node:crypto';
+import { TID } from '@atproto/common-web';
 import { AppError } from '../../../shared/contract/errors';
 import type { OutboxEntry } from '../../../shared/contract/composer';
 import type { Network } from '../../../shared/contract/items';
@@ -9,6 +10,12 @@ import type { HandlersFor, OutboxMethodName } from '../featureHandlers';
 import type { ItemStore } from '../items/itemStore';
 import type { Connectivity } from '../polling';
 import type { Db } from '../store/database';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './failures';
+import { OutboxRepository, toEntry } from './outboxRepository';
+import { createPublisher } from './publisher';
+import { entryToDraft } from './toDraft';
+
+export { DEFAULT_RETRY_POLICY, OUTBOX_ERROR_CODES, type RetryPolicy } from './failures';
 
 export interface OutboxDeps {
   db: Db;
@@ -22,6 +29,10 @@ export interface OutboxDeps {
   /** A reply to an inbox item was published. */
   onPublished(entry: OutboxEntry): void;
   onReconnectNeeded?: (accountId: string) => void;
+  /** Automatic retries of transient failures (tests shorten them). */
+  retryPolicy?: RetryPolicy;
+  /** How long one publish (uploads included) may take. */
+  publishTimeoutMs?: number;
 }
 
 /** What the composer hands to the outbox: the post as it will go out. */
@@ -43,24 +54,113 @@ export interface OutboxPost {
 
 export interface OutboxFeature {
   handlers: HandlersFor<OutboxMethodName>;
-  /** Must be called inside the caller's transaction: writes the entry (state 'scheduled') and its idempotency key. */
+  /**
+   * Must be called inside the caller's transaction. Writes the entry in state 'scheduled' with
+   * its idempotency key chosen now (Bluesky: a TID, which becomes the post's record key;
+   * Mastodon: a UUID for the Idempotency-Key header), the body (text, spoilerText, language,
+   * visibility, and the replied-to post's remote id) and due time, and re-parents the draft's
+   * media rows to the entry: `UPDATE media SET outbox_id = <entry>, draft_id = NULL WHERE
+   * draft_id = <mediaFromDraftId>`, so the caller may delete the draft row afterwards in the same
+   * transaction without losing the attachments. Nothing is sent and no event goes out until the
+   * caller commits and calls kick(). Throws AppError for an account of another workspace or a
+   * network that cannot publish, and for a reply target that is unknown or of another network.
+   */
   enqueue(post: OutboxPost): OutboxEntry;
-  /** Publishes what is due now (after enqueue, this is called by the caller after commit). */
+  /** Publishes what is due now, soon (after enqueue, this is called by the caller after commit). */
   kick(): void;
-  /** Reconciles entries left in 'publishing' by a crash, then publishes what is due. */
+  /** Reconciles entries left in 'publishing' by a crash, then publishes what is due, and keeps a timer for later ones. */
   start(): void;
+  /** Looks for due entries now and (re)arms the timer for the next scheduled one; the scheduler of issue 5 builds on it. */
+  tick(): void;
+  /** Aborts publishes in flight (they stay 'publishing' and are reconciled on the next start); resolves when every worker stopped. */
   close(): Promise<void>;
 }
 
-export function createOutboxFeature(_deps: OutboxDeps): OutboxFeature {
-  const notBuilt = () => {
-    throw new AppError('internal', 'The outbox is being built.');
+const PUBLISHABLE: ReadonlySet<string> = new Set<Network>(['bluesky', 'mastodon']);
+
+/**
+ * The outbox of DESIGN.md "Publishing": draft -> scheduled -> publishing -> published | failed,
+ * every transition written before the network call, exactly once across crashes (see
+ * publisher.ts for the run loop and failures.ts for what is retried).
+ */
+export function createOutboxFeature(deps: OutboxDeps): OutboxFeature {
+  const repo = new OutboxRepository(deps.db);
+  const publisher = createPublisher({ ...deps, repo, retryPolicy: deps.retryPolicy ?? DEFAULT_RETRY_POLICY });
+
+  const entryIn = (workspaceId: string, id: string) => {
+    const row = repo.get(id);
+    if (!row || row.workspace_id !== workspaceId) throw new AppError('not_found', `There is no outbox entry ${id} in this workspace.`);
+    return row;
   };
+
+  const handlers: HandlersFor<OutboxMethodName> = {
+    'outbox.list': ({ workspaceId, states, limit }) => {
+      if (!repo.workspaceExists(workspaceId)) throw new AppError('not_found', `There is no workspace ${workspaceId}.`);
+      return { entries: repo.list(workspaceId, states, limit ?? 100).map(toEntry) };
+    },
+    'outbox.retry': ({ workspaceId, id }) => {
+      const row = entryIn(workspaceId, id);
+      if (row.state !== 'failed') throw new AppError('conflict', `Only a failed post can be retried; this one is ${row.state}.`);
+      if (!repo.retry(id, deps.now())) throw new AppError('conflict', 'The post changed meanwhile; look again.');
+      publisher.forgetFailures(id);
+      const entry = toEntry(repo.get(id)!);
+      deps.events.emit('outbox.changed', { workspaceId, entry });
+      publisher.kick();
+      return entry;
+    },
+    'outbox.edit': ({ workspaceId, id }) => {
+      const row = entryIn(workspaceId, id);
+      // A scheduled entry that was never tried has not reached the network; anything tried and
+      // waiting for its automatic retry might have, and must finish (or fail) first.
+      const editable = row.state === 'failed' || (row.state === 'scheduled' && row.attempts === 0);
+      if (!editable) throw new AppError('conflict', `This post is ${row.state} and cannot be edited now.`);
+      const draft = deps.db.transaction(() => {
+        const fresh = repo.get(id);
+        if (!fresh || fresh.state !== row.state) throw new AppError('conflict', 'The post changed meanwhile; look again.');
+        return entryToDraft(deps.db, fresh, deps.now());
+      })();
+      publisher.forgetFailures(id);
+      deps.events.emit('outbox.changed', { workspaceId, entry: toEntry(row), removed: true });
+      return draft;
+    },
+  };
+
   return {
-    handlers: new Proxy({}, { get: () => notBuilt }) as HandlersFor<OutboxMethodName>,
-    enqueue: notBuilt,
-    kick: () => {},
-    start: () => {},
-    close: async () => {},
+    handlers,
+    enqueue(post) {
+      const account = deps.accounts.get(post.accountId);
+      if (account.workspaceId !== post.workspaceId) throw new AppError('invalid_params', 'The account belongs to another workspace.');
+      if (!PUBLISHABLE.has(account.network)) throw new AppError('invalid_params', `Posts cannot be published to ${account.network}.`);
+      const network = account.network as Network;
+      let replyToRemoteId: string | null = null;
+      if (post.replyToItemId !== null) {
+        const target = repo.replyTarget(post.replyToItemId);
+        if (!target) throw new AppError('not_found', `There is no item ${post.replyToItemId} to reply to.`);
+        if (target.network !== network) throw new AppError('invalid_params', `A reply to a ${target.network} post must be sent from a ${target.network} account.`);
+        replyToRemoteId = target.remoteId;
+      }
+      const now = deps.now();
+      const row = repo.insert(
+        {
+          workspaceId: post.workspaceId,
+          accountId: account.id,
+          network,
+          inboxItemId: post.inboxItemId,
+          replyToItemId: post.replyToItemId,
+          idempotencyKey: network === 'bluesky' ? TID.nextStr() : randomUUID(),
+          body: { text: post.text, spoilerText: post.spoilerText, language: post.language, visibility: post.visibility, replyToRemoteId },
+          dueMs: (post.dueAt ?? now).getTime(),
+          timeZone: post.timeZone ?? null,
+        },
+        post.mediaFromDraftId,
+        now,
+      );
+      publisher.announceAfterCommit(row.id);
+      return toEntry(row);
+    },
+    kick: () => publisher.kick(),
+    start: () => publisher.start(),
+    tick: () => publisher.tick(),
+    close: () => publisher.close(),
   };
 }

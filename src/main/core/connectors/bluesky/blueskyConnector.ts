@@ -1,8 +1,9 @@
-import { ConnectorError, type Connector, type PollRequest, type PollResult, type RateLimitState, type ThreadRequest, type ThreadResult } from '../connector';
+import { ConnectorError, type Connector, type PollRequest, type PollResult, type PublishRequest, type PublishResult, type RateLimitState, type ThreadRequest, type ThreadResult } from '../connector';
 import { readRateLimit } from '../httpLimits';
 import { headerSource, toConnectorError, type HeaderMap } from './errors';
 import { pollChronological, pollTopOfFeed, readCursor } from './paging';
-import { BlueskySessions, type BlueskySessionsOptions } from './session';
+import { findPost, publishPost, type Poster } from './publish';
+import { BlueskySessions, type AccountSession, type BlueskySessionsOptions } from './session';
 import { RANKED_KINDS, pageSource } from './streams';
 import { fetchPostThread } from './thread';
 
@@ -18,7 +19,8 @@ import { fetchPostThread } from './thread';
  *   list           app.bsky.feed.getListFeed (query = the list's at:// URI)
  *   author         app.bsky.feed.getAuthorFeed (query = handle or DID)
  * Every stream polls as its account (StreamSpec.accountId), whose session is in the vault.
- * fetchThread reads app.bsky.feed.getPostThread as the account (see thread.ts).
+ * fetchThread reads app.bsky.feed.getPostThread as the account (see thread.ts); publishPost and
+ * findPublished write and read the account's post under our record key (see publish.ts).
  */
 export class BlueskyConnector implements Connector {
   readonly network = 'bluesky' as const;
@@ -73,5 +75,31 @@ export class BlueskyConnector implements Connector {
     }
     await session.flush();
     return thread;
+  }
+
+  publishPost(request: PublishRequest): Promise<PublishResult> {
+    return this.asAccount(request.accountId, request.signal, (session, poster) => publishPost(session.agent, poster, request));
+  }
+
+  findPublished(request: PublishRequest): Promise<PublishResult | null> {
+    return this.asAccount(request.accountId, request.signal, (session, poster) => findPost(session.agent, poster, request));
+  }
+
+  /** Runs `work` with the account's session; keeps refreshed tokens and reports a lost session as 'auth'. */
+  private async asAccount<T>(accountId: string, signal: AbortSignal, work: (session: AccountSession, poster: Poster) => Promise<T>): Promise<T> {
+    const session = await this.sessions.session(accountId);
+    let result: T;
+    try {
+      const current = session.current;
+      if (!current) throw new ConnectorError('auth', 'This Bluesky account has no session: reconnect it.');
+      result = await work(session, { did: current.did, handle: current.handle });
+    } catch (error) {
+      await session.flush().catch(() => {});
+      const failure = toConnectorError(error, { signal, sessionLost: session.sessionLost });
+      if (failure.kind === 'auth') this.sessions.markLost(accountId, session);
+      throw failure;
+    }
+    await session.flush();
+    return result;
   }
 }

@@ -18,8 +18,12 @@ export interface MastodonRequest {
   path: string;
   method?: 'GET' | 'POST';
   query?: Record<string, QueryValue>;
-  /** Sent as JSON, which every endpoint we use documents. */
+  /** Sent as JSON, which every endpoint we use documents (but media uploads: see `form`). */
   body?: Record<string, unknown>;
+  /** Sent as multipart/form-data (media uploads); fetch sets the boundary. */
+  form?: FormData;
+  /** Extra request headers, such as Idempotency-Key. */
+  headers?: Record<string, string>;
   accessToken?: string | null;
   /** The caller's signal (a poll's); aborting it ends the request at once. */
   signal?: AbortSignal;
@@ -39,7 +43,7 @@ export async function mastodonRequest(request: MastodonRequest): Promise<Mastodo
   const timeoutMs = request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...request.headers, accept: 'application/json' };
   if (request.accessToken) headers.authorization = `Bearer ${request.accessToken}`;
   if (request.body) headers['content-type'] = 'application/json';
 
@@ -49,7 +53,7 @@ export async function mastodonRequest(request: MastodonRequest): Promise<Mastodo
     response = await fetch(url, {
       method: request.method ?? 'GET',
       headers,
-      body: request.body ? JSON.stringify(request.body) : undefined,
+      body: request.form ?? (request.body ? JSON.stringify(request.body) : undefined),
       signal,
       // A POST must not be replayed as a GET by a redirect; an API GET may follow one (http -> https).
       redirect: request.method === 'POST' ? 'error' : 'follow',

@@ -1,9 +1,10 @@
-import { ConnectorError, type Connector, type PolledItem, type PollRequest, type PollResult, type RateLimitState, type StreamCursor, type ThreadRequest, type ThreadResult } from '../connector';
+import { ConnectorError, type Connector, type PolledItem, type PollRequest, type PollResult, type PublishRequest, type PublishResult, type RateLimitState, type StreamCursor, type ThreadRequest, type ThreadResult } from '../connector';
 import { readRateLimit } from '../httpLimits';
 import { endpointFor, NOTIFICATION_ITEM_TYPES, type Endpoint } from './endpoints';
 import { mastodonRequest } from './http';
 import { compareIds, newestId } from './ids';
 import { notificationSchema, statusSchema, type MastodonStatus } from './schemas';
+import { publishStatus } from './publish';
 import { fetchStatusThread } from './thread';
 import { collectUris, statusToItem } from './toItem';
 
@@ -104,6 +105,16 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
       const credentials = await options.credentials(accountId);
       if (!credentials) throw new ConnectorError('auth', 'the Mastodon account has no access token; reconnect it');
       return fetchStatusThread(credentials, { uri: remoteId, raw, signal, timeoutMs: options.requestTimeoutMs });
+    },
+
+    /**
+     * Posts a status (see publish.ts). No findPublished: a repeat of the POST with the same
+     * Idempotency-Key is itself the reconciliation, within Mastodon's one-hour idempotency window.
+     */
+    async publishPost(request: PublishRequest): Promise<PublishResult> {
+      const credentials = await options.credentials(request.accountId);
+      if (!credentials) throw new ConnectorError('auth', 'the Mastodon account has no access token; reconnect it');
+      return publishStatus(credentials, request, { timeoutMs: options.requestTimeoutMs });
     },
   };
 }

@@ -41,7 +41,7 @@ export async function fetchStatusThread(credentials: ThreadCredentials, request:
       })
     ).json;
 
-  const status = (await statusById(get, request)) ?? (await resolveUri(get, request.uri));
+  const status = await findStatus(get, request);
   const context = await get(`/api/v1/statuses/${encodeURIComponent(status.id)}/context`);
   const ancestors = parseList((context as { ancestors?: unknown } | null)?.ancestors).slice(-THREAD_LIMITS.ancestors);
   const descendants = parseList((context as { descendants?: unknown } | null)?.descendants);
@@ -66,6 +66,30 @@ export async function fetchStatusThread(credentials: ThreadCredentials, request:
 }
 
 type Get = (path: string, query?: Record<string, string | number | boolean>) => Promise<unknown>;
+
+/**
+ * A status as the account's own instance knows it (its instance-local id is what replies and
+ * context calls need): by the stored id when it still names the same post, else by resolving
+ * the URI with search. not_found when the instance cannot find or fetch it.
+ */
+export async function resolveLocalStatus(credentials: ThreadCredentials, request: MastodonThreadRequest): Promise<MastodonStatus> {
+  const get: Get = async (path, query) =>
+    (
+      await mastodonRequest({
+        instanceUrl: credentials.instanceUrl,
+        path,
+        query,
+        accessToken: credentials.accessToken,
+        signal: request.signal,
+        timeoutMs: request.timeoutMs,
+      })
+    ).json;
+  return findStatus(get, request);
+}
+
+async function findStatus(get: Get, request: MastodonThreadRequest): Promise<MastodonStatus> {
+  return (await statusById(get, request)) ?? (await resolveUri(get, request.uri));
+}
 
 /** The stored status's id on this instance, if it still names the same post; null to resolve instead. */
 async function statusById(get: Get, request: MastodonThreadRequest): Promise<MastodonStatus | null> {
