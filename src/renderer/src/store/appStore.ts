@@ -5,7 +5,7 @@ import { attempt } from './outcome';
 import { createSearchSlice } from './searchSlice';
 import { createSettingsSlice } from './settingsSlice';
 import { createThreadSlice } from './threadSlice';
-import { createInboxSlice } from './inboxSlice';
+import { createInboxSlice, subscribeInboxEvents } from './inboxSlice';
 import { createComposerSlice } from './composerSlice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './uiSlice';
@@ -48,6 +48,8 @@ export function syncWithCore(store: AppStore, { client, connection }: StoreDeps)
     // Stream and item events may have been missed while the connection was down.
     void store.getState().resyncDeck();
     void store.getState().resyncAccounts();
+    // Inbox events may have been missed too (new mentions, triage in another window).
+    void store.getState().resyncInbox();
   }
 
   store.setState({ connection: connection.getState() });
@@ -56,6 +58,7 @@ export function syncWithCore(store: AppStore, { client, connection }: StoreDeps)
     client.on('settings.changed', (settings) => store.setState({ settings })),
     subscribeDeckEvents(store.getState, client),
     subscribeAccountEvents(store.getState, client),
+    subscribeInboxEvents(store.getState, client),
     connection.subscribe((state) => {
       const wasOpen = store.getState().connection.kind === 'open';
       store.setState({ connection: state });

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/AppStoreProvider';
 import { Icon } from './Icon';
 import { statusLine } from './statusLine';
 import { useNow } from './useNow';
+import '../../styles/inbox.css';
 
 interface ColumnHeaderProps {
   stream: StreamView;
@@ -26,6 +27,8 @@ export function ColumnHeader({ stream, titleId, index, count, onMove, onRefresh,
   const status = statusLine(stream.status, now, i18n.language, t);
   const account = useAppStore((state) => (stream.accountId ? state.accounts.accounts.find((a) => a.id === stream.accountId) : undefined));
   const openAccounts = useAppStore((state) => state.openAccounts);
+  const setNeedsAnswer = useAppStore((state) => state.setNeedsAnswer);
+  const reportError = useAppStore((state) => state.reportError);
   const needsReconnect = stream.status.state === 'reconnect_needed' || account?.status === 'reconnect_needed';
   const leftRef = useRef<HTMLButtonElement>(null);
   const rightRef = useRef<HTMLButtonElement>(null);
@@ -102,6 +105,20 @@ export function ColumnHeader({ stream, titleId, index, count, onMove, onRefresh,
           disabled={stream.unread === 0}
         >
           <Icon name="checks" />
+        </button>
+        <button
+          type="button"
+          className="icon-button column__needs-answer"
+          aria-pressed={stream.needsAnswer}
+          aria-label={t('inbox.needsAnswer.toggle')}
+          title={stream.needsAnswer ? t('inbox.needsAnswer.onTitle') : t('inbox.needsAnswer.offTitle')}
+          onClick={() =>
+            void setNeedsAnswer(stream.id, !stream.needsAnswer).then((outcome) => {
+              if (!outcome.ok) reportError(outcome.error);
+            })
+          }
+        >
+          <span aria-hidden="true">✉</span>
         </button>
         <span className="column__spacer" />
         <button

@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Workspace } from '../../../../shared/contract/domain';
 import { useAppStore } from '../../store/AppStoreProvider';
 import { AccountsButton } from '../accounts/AccountsButton';
+import { ComposerTools } from '../composer/ComposerTools';
 import { AccountsDialogHost } from '../accounts/AccountsDialog';
 import { AddColumnDialog } from '../deck/AddColumnDialog';
 import { Deck } from '../deck/Deck';
 import { Icon } from '../deck/Icon';
+import { InboxView } from '../inbox/InboxView';
+import { useViewKeys } from '../inbox/useViewKeys';
+import { VIEW_PANEL_ID, viewTabId, ViewTabs } from '../inbox/ViewTabs';
 import { SearchBox } from '../search/SearchBox';
 import { SearchPanel } from '../search/SearchPanel';
 import { ThreadPanel } from '../thread/ThreadPanel';
@@ -16,10 +20,15 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
   const { t } = useTranslation();
   const openDialog = useAppStore((state) => state.openDialog);
   const loadAccounts = useAppStore((state) => state.loadAccounts);
+  const loadInbox = useAppStore((state) => state.loadInbox);
+  const view = useAppStore((state) => state.workspaceView);
   const [addingColumn, setAddingColumn] = useState(false);
   useEffect(() => {
     void loadAccounts(workspace.id);
-  }, [loadAccounts, workspace.id]);
+    // The Inbox tab shows the open count in either view.
+    void loadInbox(workspace.id);
+  }, [loadAccounts, loadInbox, workspace.id]);
+  useViewKeys();
   return (
     <div className="workspace">
       <header className="workspace-header">
@@ -29,9 +38,11 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
             {workspace.name}
           </h1>
         </div>
+        <ViewTabs />
         <div className="workspace-header__tools">
           <SearchBox workspaceId={workspace.id} />
           <AccountsButton workspaceId={workspace.id} />
+          <ComposerTools workspaceId={workspace.id} />
           <button type="button" className="button" onClick={() => setAddingColumn(true)}>
             <Icon name="plus" />
             {t('deck.addColumn')}
@@ -46,10 +57,16 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
           </button>
         </div>
       </header>
-      <div className="workspace__body">
+      <div id={VIEW_PANEL_ID} className="workspace__body" role="tabpanel" aria-labelledby={viewTabId(view)}>
         <SearchPanel workspaceId={workspace.id} />
-        <Deck workspaceId={workspace.id} onAddColumn={() => setAddingColumn(true)} />
-        <ThreadPanel workspaceId={workspace.id} />
+        {view === 'inbox' ? (
+          <InboxView workspaceId={workspace.id} />
+        ) : (
+          <>
+            <Deck workspaceId={workspace.id} onAddColumn={() => setAddingColumn(true)} />
+            <ThreadPanel workspaceId={workspace.id} />
+          </>
+        )}
       </div>
       {addingColumn && <AddColumnDialog workspaceId={workspace.id} onClose={() => setAddingColumn(false)} />}
       <AccountsDialogHost workspaceId={workspace.id} />

@@ -1,0 +1,81 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Agent, RuleOutcome } from '../../../../shared/contract/inbox';
+import { NETWORKS, type Network } from '../../../../shared/contract/items';
+import { FieldError } from '../../components/FieldError';
+import { describeError } from '../../i18n/describeError';
+import { useAppStore } from '../../store/AppStoreProvider';
+
+/** "Test rules": a sample message in, which rules fire (in order) and what they would do out. */
+export function RuleTester({ agents }: { agents: Agent[] }) {
+  const { t } = useTranslation();
+  const ids = { text: useId(), network: useId(), language: useId(), followers: useId(), error: useId(), heading: useId() };
+  const testRules = useAppStore((state) => state.testRules);
+  const [text, setText] = useState('');
+  const [network, setNetwork] = useState<Network>('bluesky');
+  const [language, setLanguage] = useState('');
+  const [followers, setFollowers] = useState('');
+  const [result, setResult] = useState<RuleOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const count = followers.trim() === '' ? null : Number(followers);
+    if (count !== null && (!Number.isInteger(count) || count < 0)) return setError(t('inbox.rules.problems.minFollowers'));
+    setError(null);
+    const outcome = await testRules({ text, network, streamId: null, language: language.trim() || null, followers: count });
+    if (outcome.ok) setResult(outcome.value);
+    else setError(describeError(outcome.error, t));
+  }
+
+  const assignee = result?.assigneeId ? (agents.find((agent) => agent.id === result.assigneeId)?.name ?? '?') : null;
+  return (
+    <section className="inbox-settings__tester" aria-labelledby={ids.heading}>
+      <h4 id={ids.heading} className="inbox-section__title">
+        {t('inbox.rules.test.title')}
+      </h4>
+      <form className="inbox-settings__form" onSubmit={(event) => void submit(event)} noValidate>
+        <div className="field">
+          <label htmlFor={ids.text}>{t('inbox.rules.test.text')}</label>
+          <textarea id={ids.text} className="field__input" rows={2} value={text} onChange={(event) => setText(event.target.value)} />
+        </div>
+        <div className="inbox-settings__inline">
+          <label htmlFor={ids.network}>{t('inbox.rules.test.network')}</label>
+          <select id={ids.network} className="field__input" value={network} onChange={(event) => setNetwork(event.target.value as Network)}>
+            {NETWORKS.map((value) => (
+              <option key={value} value={value}>
+                {t(`deck.networks.${value}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={ids.language}>{t('inbox.rules.test.language')}</label>
+          <input id={ids.language} className="field__input inbox-settings__number" value={language} placeholder="de" onChange={(event) => setLanguage(event.target.value)} />
+          <label htmlFor={ids.followers}>{t('inbox.rules.test.followers')}</label>
+          <input id={ids.followers} className="field__input inbox-settings__number" type="number" min={0} value={followers} onChange={(event) => setFollowers(event.target.value)} />
+        </div>
+        <FieldError id={ids.error} message={error} />
+        <div className="inbox-settings__actions">
+          <button type="submit" className="button button--small">
+            {t('inbox.rules.test.run')}
+          </button>
+        </div>
+      </form>
+      <div role="status" className="inbox-settings__result">
+        {result &&
+          (result.matched.length === 0 ? (
+            <p>{t('inbox.rules.test.noMatch')}</p>
+          ) : (
+            <>
+              <p>{t('inbox.rules.test.matched', { list: result.matched.map((rule) => rule.name).join(' → ') })}</p>
+              <p>
+                {t('inbox.rules.test.outcome', {
+                  tags: result.tags.length ? result.tags.join(', ') : t('inbox.rules.test.noTags'),
+                  assignee: assignee ?? t('inbox.assign.unassigned'),
+                })}
+              </p>
+            </>
+          ))}
+      </div>
+    </section>
+  );
+}
