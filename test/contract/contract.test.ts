@@ -140,6 +140,20 @@ const MALFORMED_BY_METHOD: Record<MethodName, Array<[string, unknown]>> = {
   'outbox.list': [['an unknown state', { workspaceId: UNKNOWN_ID, states: ['lost'] }]],
   'outbox.retry': [['no id', { workspaceId: UNKNOWN_ID }]],
   'outbox.edit': [['an id that is no uuid', { workspaceId: UNKNOWN_ID, id: 7 }]],
+  'plans.get': [['no account', { workspaceId: UNKNOWN_ID }]],
+  'plans.set': [
+    ['an unknown time zone', { workspaceId: UNKNOWN_ID, accountId: UNKNOWN_ID, plan: { timeZone: 'Mars/Olympus', slots: [], dailyCap: null, minGapMinutes: null, quietHours: null } }],
+    ['a weekday 8', { workspaceId: UNKNOWN_ID, accountId: UNKNOWN_ID, plan: { timeZone: 'Europe/Zurich', slots: [{ weekday: 8, time: '09:00' }], dailyCap: null, minGapMinutes: null, quietHours: null } }],
+    ['a cap of zero', { workspaceId: UNKNOWN_ID, accountId: UNKNOWN_ID, plan: { timeZone: 'Europe/Zurich', slots: [], dailyCap: 0, minGapMinutes: null, quietHours: null } }],
+  ],
+  'planner.nextFreeSlot': [['an after that is no date', { workspaceId: UNKNOWN_ID, accountId: UNKNOWN_ID, after: 'soon' }]],
+  'planner.check': [['a time with an offset instead of a zone', { workspaceId: UNKNOWN_ID, accountId: UNKNOWN_ID, at: { local: '2026-03-29T02:30+01:00', timeZone: 'Europe/Zurich' } }]],
+  'planner.bestTimes': [['no account', { workspaceId: UNKNOWN_ID }]],
+  'schedule.fromDraft': [['no accounts', { workspaceId: UNKNOWN_ID, key: 'post:' + UNKNOWN_ID, accountIds: [], content: { text: 'x', spoilerText: null, language: null, visibility: null, appendSignature: false }, at: { nextFreeSlot: true }, acknowledgeWarnings: false }]],
+  'schedule.move': [['neither a time nor a shift', { workspaceId: UNKNOWN_ID, ids: [UNKNOWN_ID], to: {}, acknowledgeWarnings: false }]],
+  'schedule.list': [['no range', { workspaceId: UNKNOWN_ID }]],
+  'schedule.getSettings': [['no workspace', {}]],
+  'schedule.setSettings': [['a negative limit', { workspaceId: UNKNOWN_ID, settings: { lateLimitMinutes: -5 } }]],
 };
 
 /** One valid call for every method, so the table cannot silently miss a method. */
@@ -216,6 +230,16 @@ function validParams(core: Core, workspaceId: string, streamId: string): Record<
     'outbox.list': { workspaceId },
     'outbox.retry': { workspaceId, id: UNKNOWN_ID },
     'outbox.edit': { workspaceId, id: UNKNOWN_ID },
+    'plans.get': { workspaceId, accountId: UNKNOWN_ID },
+    'plans.set': { workspaceId, accountId: UNKNOWN_ID, plan: { timeZone: 'Europe/Zurich', slots: [{ weekday: 1, time: '09:00' }], dailyCap: 2, minGapMinutes: 120, quietHours: { start: '22:00', end: '07:00' } } },
+    'planner.nextFreeSlot': { workspaceId, accountId: UNKNOWN_ID },
+    'planner.check': { workspaceId, accountId: UNKNOWN_ID, at: { local: '2026-03-29T02:30', timeZone: 'Europe/Zurich' } },
+    'planner.bestTimes': { workspaceId, accountId: UNKNOWN_ID },
+    'schedule.fromDraft': { workspaceId, key: 'post:' + UNKNOWN_ID, accountIds: [UNKNOWN_ID], content: { text: 'Neue Filiale in Bern!', spoilerText: null, language: 'de', visibility: null, appendSignature: false }, at: { nextFreeSlot: true }, acknowledgeWarnings: false },
+    'schedule.move': { workspaceId, ids: [UNKNOWN_ID], to: { shiftMinutes: 60 }, acknowledgeWarnings: true },
+    'schedule.list': { workspaceId, from: '2026-11-01T00:00:00+01:00', to: '2026-12-01T00:00:00+01:00' },
+    'schedule.getSettings': { workspaceId },
+    'schedule.setSettings': { workspaceId, settings: { lateLimitMinutes: 120 } },
   };
 }
 
@@ -295,6 +319,14 @@ describe('contract', () => {
         'composer.send': 'not_found',
         'outbox.retry': 'not_found',
         'outbox.edit': 'not_found',
+        // No such account in the workspace.
+        'plans.get': 'not_found',
+        'plans.set': 'not_found',
+        'planner.nextFreeSlot': 'not_found',
+        'planner.check': 'not_found',
+        'planner.bestTimes': 'not_found',
+        'schedule.fromDraft': 'not_found',
+        'schedule.move': 'not_found',
       };
       if (expectedFailure[method]) {
         expect(outcome).toMatchObject({ ok: false, error: { code: expectedFailure[method] } });

@@ -26,6 +26,7 @@ import { StreamRepository } from './streams/streamRepository';
 import { createInboxFeature } from './inbox';
 import { createOutboxFeature } from './outbox';
 import { createDraftsFeature } from './drafts';
+import { createPlannerFeature } from './planner';
 
 export interface CoreOptions {
   dataDir: string;
@@ -141,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const drafts = createDraftsFeature({ db: store.db, now, events, workspaces, accounts, items, inbox: inbox.service, outbox });
+  const planner = createPlannerFeature({ db: store.db, now, events, workspaces, accounts, items, inbox: inbox.service, outbox, connectors, log });
   const threadHandler = createThreadHandler({ items, workspaces, accounts, connectors, onReconnectNeeded });
 
   const accountHandlers = createAccountHandlers({
@@ -179,6 +181,7 @@ export function createCore(options: CoreOptions): Core {
     ...inbox.handlers,
     ...drafts.handlers,
     ...outbox.handlers,
+    ...planner.handlers,
     'settings.get': () => settings.getSettings(),
     'settings.set': (patch) => {
       const next: Settings = settings.updateSettings(patch);
@@ -196,6 +199,7 @@ export function createCore(options: CoreOptions): Core {
   if (options.poll !== false) polling.start();
   inbox.start();
   outbox.start();
+  planner.start();
 
   return {
     handlers,
@@ -212,6 +216,7 @@ export function createCore(options: CoreOptions): Core {
       void polling.stop();
       threadHandler.close();
       inbox.close();
+      planner.close();
       void outbox.close();
       accountHandlers.close();
       events.clear();

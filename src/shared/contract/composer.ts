@@ -22,6 +22,13 @@ export const draftContentSchema = z
     language: z.string().trim().min(2).max(16).nullable(),
     visibility: z.enum(MASTODON_VISIBILITIES).nullable(),
     appendSignature: z.boolean(),
+    /** Per-network text that replaces `text` for accounts of that network (a draft for several accounts). */
+    variants: z
+      .object({ bluesky: z.object({ text: z.string().max(20_000) }).strict().optional(), mastodon: z.object({ text: z.string().max(20_000) }).strict().optional() })
+      .strict()
+      .optional(),
+    /** The accounts a planned post goes to (the library's drafts); replies use the draft's accountId. */
+    targetAccountIds: z.array(z.string().uuid()).max(20).optional(),
   })
   .strict();
 export type DraftContent = z.infer<typeof draftContentSchema>;

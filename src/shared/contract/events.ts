@@ -5,6 +5,7 @@ import { pollStatusSchema, streamViewSchema } from './streams';
 import { accountViewSchema } from './accounts';
 import { agentSchema, inboxCountsSchema, inboxRuleSchema, savedReplySchema } from './inbox';
 import { outboxEntrySchema } from './composer';
+import { scheduledPostSchema } from './planner';
 
 /** Everything the core tells the UI without being asked. */
 export const events = {
@@ -21,6 +22,8 @@ export const events = {
   'outbox.changed': z.object({ workspaceId: z.string().uuid(), entry: outboxEntrySchema, removed: z.boolean().optional() }),
   'rules.changed': z.object({ workspaceId: z.string().uuid(), rules: z.array(inboxRuleSchema) }),
   'agents.changed': z.object({ workspaceId: z.string().uuid(), agents: z.array(agentSchema) }),
+  /** Scheduled posts were added, moved or changed state; the calendar reloads what it shows. */
+  'schedule.changed': z.object({ workspaceId: z.string().uuid(), entries: z.array(scheduledPostSchema) }),
   'savedReplies.changed': z.object({ workspaceId: z.string().uuid(), replies: z.array(savedReplySchema) }),
 } as const satisfies Record<EventName, z.ZodType>;
 

@@ -10,3 +10,4 @@ export * from './streams';
 export * from './accounts';
 export * from './inbox';
 export * from './composer';
+export * from './planner';

@@ -14,6 +14,7 @@ import { itemSearchFiltersSchema, pageCursorSchema, storedItemSchema } from './i
 import { discoveredFeedSchema, newStreamSchema, streamViewSchema } from './streams';
 import { inboxMethods } from './inboxMethods';
 import { composerMethods } from './composerMethods';
+import { plannerMethods } from './plannerMethods';
 import { accountViewSchema, beginMastodonSchema, completeMastodonSchema, connectBlueskySchema, mastodonAuthorizationSchema } from './accounts';
 
 const noParams = z.object({}).strict();
@@ -127,6 +128,7 @@ export const methods = {
 
   ...inboxMethods,
   ...composerMethods,
+  ...plannerMethods,
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -71,10 +71,20 @@ export const METHOD_NAMES = [
   'outbox.list',
   'outbox.retry',
   'outbox.edit',
+  'plans.get',
+  'plans.set',
+  'planner.nextFreeSlot',
+  'planner.check',
+  'planner.bestTimes',
+  'schedule.fromDraft',
+  'schedule.move',
+  'schedule.list',
+  'schedule.getSettings',
+  'schedule.setSettings',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['workspaces.changed', 'settings.changed', 'streams.changed', 'items.added', 'poll.status', 'accounts.changed', 'inbox.changed', 'outbox.changed', 'rules.changed', 'agents.changed', 'savedReplies.changed'] as const;
+export const EVENT_NAMES = ['workspaces.changed', 'settings.changed', 'streams.changed', 'items.added', 'poll.status', 'accounts.changed', 'inbox.changed', 'outbox.changed', 'rules.changed', 'agents.changed', 'savedReplies.changed', 'schedule.changed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isMethodName(value: unknown): value is MethodName {

@@ -4,6 +4,7 @@ import { m003StreamsAndItems } from './003-streams-and-items';
 import { m004FtsMerge } from './004-fts-merge';
 import { m005AccountLimits } from './005-account-limits';
 import { m006InboxAndOutbox } from './006-inbox-and-outbox';
+import { m007Planner } from './007-planner';
 
 export interface Migration {
   /** Schema version after this migration; numbered from 1 without gaps. */
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a new one gets the next number. */
-export const MIGRATIONS: readonly Migration[] = [m001Workspaces, m002Accounts, m003StreamsAndItems, m004FtsMerge, m005AccountLimits, m006InboxAndOutbox];
+export const MIGRATIONS: readonly Migration[] = [m001Workspaces, m002Accounts, m003StreamsAndItems, m004FtsMerge, m005AccountLimits, m006InboxAndOutbox, m007Planner];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
