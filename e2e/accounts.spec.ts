@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { readOobCode, startFakeMastodon, type FakeMastodon } from './fakeMastodon';
-import { createDevUser, postMention, startE2eDevNetwork, type DevUser, type E2eDevNetwork } from './blueskyNetwork';
+import { startAliceAndBob } from './blueskyAccount';
+import { postMention, type DevUser, type E2eDevNetwork } from './blueskyNetwork';
 import { createWorkspace, openApp } from './fixtures';
 import { expect, test } from './keyringHost';
 
@@ -139,11 +140,7 @@ test.describe('Bluesky on a self-hosted PDS', () => {
   test.beforeAll(async ({}, testInfo) => {
     // Postgres, Redis and the dev network's migrations take a while on a cold machine.
     testInfo.setTimeout(240_000);
-    dev = await startE2eDevNetwork((line) => console.log(line));
-    alice = await createDevUser(dev, 'alice');
-    bob = await createDevUser(dev, 'bob');
-    appPassword = (await alice.agent.com.atproto.server.createAppPassword({ name: 'leitstand' })).data.password;
-    await dev.network.processAll();
+    ({ dev, alice, bob, appPassword } = await startAliceAndBob());
   });
 
   test.afterAll(async () => {

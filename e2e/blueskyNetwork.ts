@@ -64,6 +64,21 @@ function loopbackFetch(): typeof globalThis.fetch {
   };
 }
 
+let devNetworkTmp: string | null = null;
+
+/**
+ * One folder per worker process for the dev network's files, removed when the process exits:
+ * @atproto/dev-env reads os.tmpdir() once per process (for its ports folder), so a second network
+ * in the same worker must find the first one's folder still there.
+ */
+function processTempDir(): string {
+  if (devNetworkTmp) return devNetworkTmp;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'leitstand-e2e-devnet-'));
+  devNetworkTmp = tmp;
+  process.once('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+  return tmp;
+}
+
 export async function startE2eDevNetwork(log: (line: string) => void = () => {}): Promise<E2eDevNetwork> {
   const servicesModule = (await import(SERVICES_MODULE)) as BlueskyServicesModule;
   servicesModule.ensureBlueskyPackages(log);
@@ -71,13 +86,12 @@ export async function startE2eDevNetwork(log: (line: string) => void = () => {})
   // The dev network writes its PDS folders to os.tmpdir(): a folder of ours, removed afterwards.
   const previousTmp = process.env.TMPDIR;
   const previousRedis = process.env.REDIS_HOST;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'leitstand-e2e-devnet-'));
+  const tmp = processTempDir();
   const restore = () => {
     if (previousTmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previousTmp;
     if (previousRedis === undefined) delete process.env.REDIS_HOST;
     else process.env.REDIS_HOST = previousRedis;
-    fs.rmSync(tmp, { recursive: true, force: true });
   };
   process.env.TMPDIR = tmp;
   process.env.REDIS_HOST = services.env.REDIS_HOST;

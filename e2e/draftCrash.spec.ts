@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { startKillableHost, type KillableHost } from './killableHost';
+import { startHost, type RunningHost } from './host';
 import { seedInbox } from './seedInbox';
 
 /**
@@ -66,7 +66,7 @@ async function openReply(page: Page, round: number) {
 }
 
 /** Types TEXT (repeated) key by key until `killAt`, then kills the host at once. */
-async function typeUntilKilled(page: Page, host: KillableHost, round: number, killAt: number): Promise<Typed> {
+async function typeUntilKilled(page: Page, host: RunningHost, round: number, killAt: number): Promise<Typed> {
   const typed: Typed = { round, text: '', at: [], killedAt: 0 };
   for (let i = 0; Date.now() < killAt; i++) {
     const started = Date.now();
@@ -97,12 +97,12 @@ test('a reply being typed survives SIGKILL of the host, 20 times, losing at most
     'Absturz',
     Array.from({ length: ROUNDS }, (_, round) => question(round)),
   );
-  let host: KillableHost | null = null;
+  let host: RunningHost | null = null;
   let previous: Typed | null = null;
   const outcomes: string[] = [];
   try {
     for (let round = 0; round <= ROUNDS; round++) {
-      host = await startKillableHost(dataDir);
+      host = await startHost(dataDir);
       await openInbox(page, host.url, workspaceName);
 
       if (previous) {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -9,7 +9,12 @@ export interface RunningHost {
   url: string;
   /** The same address without the token. */
   origin: string;
+  /** The process started: the wrapper, if there is one. */
+  pid: number;
+  /** Shuts the host down (SIGTERM, SIGKILL if it lingers). */
   stop(): Promise<void>;
+  /** Sends SIGNAL (SIGKILL by default: a crash or power cut, no shutdown code runs); resolves once the host is gone. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export interface HostOptions {
@@ -33,6 +38,18 @@ export async function startHost(dataDir: string, options: HostOptions = {}): Pro
   child.stderr.on('data', (chunk: string) => {
     stderr += chunk;
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
+    stopping = true;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    await exited;
+  };
+  const stopHost = async () => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.stopTimeoutMs ?? 5_000);
+    await kill('SIGTERM');
+    clearTimeout(timer);
+  };
 
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
@@ -54,22 +71,9 @@ export async function startHost(dataDir: string, options: HostOptions = {}): Pro
       if (!stopping) console.error(`[e2e] the host exited during the test (${code ?? signal}):\n${stderr}`);
     });
   }
-  const stopHost = () => {
-    stopping = true;
-    return stop(child, options.stopTimeoutMs ?? 5_000);
-  };
   if (!/^http:\/\/127\.0\.0\.1:\d+\/#token=\S+$/.test(url)) {
     await stopHost();
     throw new Error(`The host's first line is not the URL to open: ${JSON.stringify(url)}\n${stderr}`);
   }
-  return { url, origin: new URL(url).origin, stop: stopHost };
-}
-
-async function stop(child: ChildProcess, timeoutMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  await exited;
-  clearTimeout(timer);
+  return { url, origin: new URL(url).origin, pid: child.pid!, stop: stopHost, kill };
 }

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
+import { connectBluesky, startAliceAndBob } from './blueskyAccount';
 import type { DevUser, E2eDevNetwork } from './blueskyNetwork';
-import { createDevUser, startE2eDevNetwork } from './blueskyNetwork';
 import { CoreClient } from './coreClient';
 import { createWorkspace, openApp } from './fixtures';
 import { expect, test } from './keyringHost';
@@ -37,20 +37,6 @@ async function post(author: DevUser, text: string, replyTo?: PostRef): Promise<P
   const rich = new RichText({ text });
   await rich.detectFacets(author.agent);
   return author.agent.post({ text: rich.text, facets: rich.facets, ...(replyTo ? { reply: { root: replyTo, parent: replyTo } } : {}) });
-}
-
-async function connectBluesky(page: Page, dev: E2eDevNetwork, appPassword: string): Promise<void> {
-  await page.getByRole('main').getByRole('button', { name: /^Accounts/ }).click();
-  const accounts = page.getByRole('dialog', { name: 'Accounts' });
-  await accounts.getByRole('button', { name: 'Connect Bluesky account' }).click();
-  const connect = page.getByRole('dialog', { name: 'Connect a Bluesky account' });
-  await connect.getByRole('textbox', { name: 'Server' }).fill(dev.pdsUrl);
-  await connect.getByRole('textbox', { name: 'Handle or DID' }).fill('alice.test');
-  await connect.getByLabel('App password').fill(appPassword);
-  await connect.getByRole('button', { name: 'Connect' }).click();
-  await expect(accounts.getByRole('status')).toHaveText('@alice.test is connected.');
-  await accounts.getByRole('button', { name: 'Close' }).click();
-  await expect(accounts).toBeHidden();
 }
 
 function inboxList(page: Page): Locator {
@@ -97,10 +83,7 @@ test.describe('Inbox with the Bluesky dev network', () => {
   // eslint-disable-next-line no-empty-pattern
   test.beforeAll(async ({}, testInfo) => {
     testInfo.setTimeout(240_000);
-    dev = await startE2eDevNetwork((line) => console.log(line));
-    alice = await createDevUser(dev, 'alice');
-    bob = await createDevUser(dev, 'bob');
-    appPassword = (await alice.agent.com.atproto.server.createAppPassword({ name: 'leitstand' })).data.password;
+    ({ dev, alice, bob, appPassword } = await startAliceAndBob());
     alicePost = await post(alice, 'Ab morgen sind wir auch in Basel für euch da.');
     await dev.network.processAll();
   });

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { ContactIdentity } from '../../../shared/contract/inbox';
 import type { Db } from '../store/database';
-import type { AuthorRow } from './contactRepository';
+import { toIdentity, type AuthorRow } from './contactRepository';
 import { IN_WORKSPACE, JOIN_INBOX } from './workspaceItems';
 
 const MAX_RESULTS = 20;
@@ -43,14 +43,6 @@ export class AuthorSearch {
     const rows = (/^[\u0000-\u007f]*$/.test(lower)
       ? this.ascii.all({ workspaceId, contains: `%${escaped}%`, starts: `${escaped}%` })
       : this.unicode.all({ workspaceId, text: lower })) as AuthorRow[];
-    return rows.map((row) => ({
-      network: row.network,
-      remoteId: row.remote_id,
-      handle: row.handle,
-      displayName: row.display_name,
-      avatarUrl: row.avatar_url,
-      url: row.url,
-      followers: row.followers,
-    }));
+    return rows.map(toIdentity);
   }
 }

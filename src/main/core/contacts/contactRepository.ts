@@ -157,7 +157,8 @@ export class ContactRepository {
   }
 }
 
-function toIdentity(row: AuthorRow): ContactIdentity {
+/** An author row as the contract's identity (also what author search returns). */
+export function toIdentity(row: AuthorRow): ContactIdentity {
   return {
     network: row.network,
     remoteId: row.remote_id,

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../i18n/describeError';
 import type { Outcome } from '../store/outcome';
+import { FieldError } from './FieldError';
 import { Modal } from './Modal';
 
 interface ConfirmDialogProps {
@@ -38,11 +39,7 @@ export function ConfirmDialog({ title, body, confirmLabel, tone = 'default', onC
       <p id={bodyId} className="modal__body">
         {body}
       </p>
-      {error && (
-        <p id={errorId} className="field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} message={error} />
       <div className="modal__actions">
         <button type="button" className="button" onClick={onClose} data-autofocus>
           {t('dialogs.cancel')}

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../components/FieldError';
-import { describeError } from '../../i18n/describeError';
+import { useSubmit } from '../../components/useSubmit';
 import { useAppStore } from '../../store/AppStoreProvider';
 import { parseTags } from '../inbox/inboxList';
+import { RemovableTag } from '../inbox/RemovableTag';
 
 /** The tags the team gave the person (they stay with the contact, across items). */
 export function ContactTags({ tags }: { tags: string[] }) {
@@ -15,23 +16,13 @@ export function ContactTags({ tags }: { tags: string[] }) {
   const known = useAppStore((state) => state.inboxMeta.tags);
   const setTags = useAppStore((state) => state.setContactTags);
   const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  async function save(next: string[]) {
-    const outcome = await setTags(next);
-    if (outcome.ok) {
-      setError(null);
-      return true;
-    }
-    setError(describeError(outcome.error, t));
-    return false;
-  }
+  const { error, setError, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const added = parseTags(value);
     if (added.length === 0) return setError(t('inbox.tag.required'));
-    if (await save([...new Set([...tags, ...added])])) setValue('');
+    await run(() => setTags([...new Set([...tags, ...added])]), () => setValue(''));
   }
 
   return (
@@ -42,18 +33,7 @@ export function ContactTags({ tags }: { tags: string[] }) {
       <div className="inbox-triage__tags">
         {tags.length === 0 && <span className="inbox-muted">{t('inbox.contact.noTags')}</span>}
         {tags.map((tag) => (
-          <span key={tag} className="inbox-tag">
-            {tag}
-            <button
-              type="button"
-              className="inbox-tag__remove"
-              aria-label={t('inbox.conversation.removeTag', { tag })}
-              title={t('inbox.conversation.removeTag', { tag })}
-              onClick={() => void save(tags.filter((other) => other !== tag))}
-            >
-              ×
-            </button>
-          </span>
+          <RemovableTag key={tag} tag={tag} onRemove={() => void run(() => setTags(tags.filter((other) => other !== tag)))} />
         ))}
       </div>
       <form className="inbox-inline-form" onSubmit={(event) => void submit(event)} noValidate>

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactIdentity } from '../../../../shared/contract/inbox';
 import { FieldError } from '../../components/FieldError';
-import { describeError } from '../../i18n/describeError';
+import { useSubmit } from '../../components/useSubmit';
 import { useAppStore } from '../../store/AppStoreProvider';
 
 const keyOf = (identity: Pick<ContactIdentity, 'network' | 'remoteId'>) => `${identity.network}:${identity.remoteId}`;
@@ -18,29 +18,27 @@ export function LinkProfile({ identities }: { identities: ContactIdentity[] }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [results, setResults] = useState<ContactIdentity[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const linked = new Set(identities.map(keyOf));
 
   async function search(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return setError(t('inbox.link.required'));
-    setBusy(true);
-    setError(null);
-    const outcome = await searchAuthors(text.trim());
-    setBusy(false);
-    if (outcome.ok) setResults(outcome.value.filter((author) => !linked.has(keyOf(author))));
-    else setError(describeError(outcome.error, t));
+    await run(
+      () => searchAuthors(text.trim()),
+      (authors) => setResults(authors.filter((author) => !linked.has(keyOf(author)))),
+    );
   }
 
   async function link(author: ContactIdentity) {
-    setBusy(true);
-    const outcome = await linkContact({ network: author.network, remoteId: author.remoteId });
-    setBusy(false);
-    if (!outcome.ok) return setError(describeError(outcome.error, t));
-    setOpen(false);
-    setResults(null);
-    setText('');
+    await run(
+      () => linkContact({ network: author.network, remoteId: author.remoteId }),
+      () => {
+        setOpen(false);
+        setResults(null);
+        setText('');
+      },
+    );
   }
 
   if (!open) {

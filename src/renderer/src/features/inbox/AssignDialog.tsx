@@ -4,7 +4,7 @@ import type { Agent } from '../../../../shared/contract/inbox';
 import { FieldError } from '../../components/FieldError';
 import { Modal } from '../../components/Modal';
 import type { Outcome } from '../../store/outcome';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../components/useSubmit';
 
 interface AssignDialogProps {
   agents: Agent[];

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, InboxNote } from '../../../../shared/contract/inbox';
 import { FieldError } from '../../components/FieldError';
-import { describeError } from '../../i18n/describeError';
+import { useSubmit } from '../../components/useSubmit';
 import type { Outcome } from '../../store/outcome';
 import { formatFullDate } from '../deck/time';
 
@@ -21,8 +21,7 @@ export function Notes({ title, notes, agents, onAdd }: NotesProps) {
   const fieldId = useId();
   const errorId = useId();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const byId = new Map(agents.map((agent) => [agent.id, agent]));
 
   async function submit(event: FormEvent) {
@@ -31,12 +30,7 @@ export function Notes({ title, notes, agents, onAdd }: NotesProps) {
       setError(t('inbox.notes.required'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    const outcome = await onAdd(text.trim());
-    setBusy(false);
-    if (outcome.ok) setText('');
-    else setError(describeError(outcome.error, t));
+    await run(() => onAdd(text.trim()), () => setText(''));
   }
 
   return (

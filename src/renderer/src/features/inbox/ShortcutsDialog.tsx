@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CloseActions } from '../../components/FormActions';
 import { Modal } from '../../components/Modal';
 import { INBOX_SHORTCUTS } from './inboxKeys';
 
@@ -22,11 +23,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           </div>
         ))}
       </dl>
-      <div className="modal__actions">
-        <button type="button" className="button button--primary" onClick={onClose} data-autofocus>
-          {t('dialogs.close')}
-        </button>
-      </div>
+      <CloseActions onClose={onClose} />
     </Modal>
   );
 }

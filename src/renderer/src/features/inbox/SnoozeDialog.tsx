@@ -1,11 +1,12 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldError } from '../../components/FieldError';
+import { FormActions } from '../../components/FormActions';
+import { HintedField } from '../../components/HintedField';
 import { Modal } from '../../components/Modal';
 import type { Outcome } from '../../store/outcome';
 import { useNow } from '../deck/useNow';
 import { formatInZone, fromLocalInput, snoozePresets, toLocalInput } from './snooze';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../components/useSubmit';
 
 interface SnoozeDialogProps {
   timeZone: string;
@@ -17,9 +18,6 @@ interface SnoozeDialogProps {
 /** "Snooze": the item waits (pending) until a follow-up time in the workspace's time zone, then reopens. */
 export function SnoozeDialog({ timeZone, count, onSnooze, onClose }: SnoozeDialogProps) {
   const { t, i18n } = useTranslation();
-  const fieldId = useId();
-  const hintId = useId();
-  const errorId = useId();
   const now = useNow();
   const presets = useMemo(() => snoozePresets(now, timeZone), [now, timeZone]);
   const [value, setValue] = useState(() => toLocalInput(presets.tomorrowNine, timeZone));
@@ -42,7 +40,6 @@ export function SnoozeDialog({ timeZone, count, onSnooze, onClose }: SnoozeDialo
     { key: 'tomorrowNine', label: t('inbox.snooze.tomorrowNine'), iso: presets.tomorrowNine },
     { key: 'nextMondayNine', label: t('inbox.snooze.nextMondayNine'), iso: presets.nextMondayNine },
   ];
-  const message = invalid ?? error;
   return (
     <Modal title={t('inbox.snooze.title')} onClose={onClose}>
       <p className="modal__body">{t('inbox.snooze.intro', { count, zone: timeZone })}</p>
@@ -63,32 +60,10 @@ export function SnoozeDialog({ timeZone, count, onSnooze, onClose }: SnoozeDialo
         ))}
       </div>
       <form className="modal__form inbox-snooze__custom" onSubmit={submit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={fieldId}>
-            {t('inbox.snooze.custom')}
-          </label>
-          <input
-            id={fieldId}
-            className="field__input"
-            type="datetime-local"
-            value={value}
-            aria-invalid={invalid ? true : undefined}
-            aria-describedby={[hintId, message ? errorId : null].filter(Boolean).join(' ')}
-            onChange={(event) => setValue(event.target.value)}
-          />
-          <p id={hintId} className="field__hint">
-            {t('inbox.snooze.zoneHint', { zone: timeZone })}
-          </p>
-          <FieldError id={errorId} message={message} />
-        </div>
-        <div className="modal__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('dialogs.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('inbox.snooze.submit')}
-          </button>
-        </div>
+        <HintedField label={t('inbox.snooze.custom')} hint={t('inbox.snooze.zoneHint', { zone: timeZone })} message={invalid ?? error} invalid={Boolean(invalid)}>
+          {(control) => <input {...control} className="field__input" type="datetime-local" value={value} onChange={(event) => setValue(event.target.value)} />}
+        </HintedField>
+        <FormActions submitLabel={t('inbox.snooze.submit')} busy={busy} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -1,10 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldError } from '../../components/FieldError';
+import { FormActions } from '../../components/FormActions';
+import { HintedField } from '../../components/HintedField';
 import { Modal } from '../../components/Modal';
 import type { Outcome } from '../../store/outcome';
 import { parseTags } from './inboxList';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../components/useSubmit';
 
 interface TagDialogProps {
   /** Every tag in use in the workspace, suggested as one types. */
@@ -21,8 +22,6 @@ interface TagDialogProps {
 export function TagDialog({ known, count, onAdd, onClose }: TagDialogProps) {
   const { t } = useTranslation();
   const inputId = useId();
-  const hintId = useId();
-  const errorId = useId();
   const [value, setValue] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const { busy, error, run } = useSubmit(onClose);
@@ -47,30 +46,12 @@ export function TagDialog({ known, count, onAdd, onClose }: TagDialogProps) {
     document.getElementById(inputId)?.focus();
   }
 
-  const message = invalid ?? error;
   return (
     <Modal title={t('inbox.tag.title')} onClose={onClose}>
       <form className="modal__form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={inputId}>
-            {t('inbox.tag.label')}
-          </label>
-          <input
-            id={inputId}
-            className="field__input"
-            type="text"
-            autoComplete="off"
-            value={value}
-            aria-invalid={invalid ? true : undefined}
-            aria-describedby={[hintId, message ? errorId : null].filter(Boolean).join(' ')}
-            onChange={(event) => setValue(event.target.value)}
-            data-autofocus
-          />
-          <p id={hintId} className="field__hint">
-            {t('inbox.tag.hint', { count })}
-          </p>
-          <FieldError id={errorId} message={message} />
-        </div>
+        <HintedField id={inputId} label={t('inbox.tag.label')} hint={t('inbox.tag.hint', { count })} message={invalid ?? error} invalid={Boolean(invalid)}>
+          {(control) => <input {...control} className="field__input" type="text" autoComplete="off" value={value} onChange={(event) => setValue(event.target.value)} data-autofocus />}
+        </HintedField>
         {suggestions.length > 0 && (
           <div className="inbox-suggestions" role="group" aria-label={t('inbox.tag.suggestions')}>
             {suggestions.map((tag) => (
@@ -80,14 +61,7 @@ export function TagDialog({ known, count, onAdd, onClose }: TagDialogProps) {
             ))}
           </div>
         )}
-        <div className="modal__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('dialogs.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('inbox.tag.submit')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('inbox.tag.submit')} busy={busy} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -4,6 +4,7 @@ import type { Agent, InboxItemView } from '../../../../shared/contract/inbox';
 import { useAppStore } from '../../store/AppStoreProvider';
 import type { Outcome } from '../../store/outcome';
 import type { InboxDialog } from './dialogs';
+import { RemovableTag } from './RemovableTag';
 import { formatInZone } from './snooze';
 import { useTriage } from './useTriage';
 
@@ -64,18 +65,7 @@ export function TriageBar({ entry, agents, timeZone, onDialog }: { entry: InboxI
       )}
       <div className="inbox-triage__tags" role="group" aria-label={t('inbox.conversation.tags')}>
         {entry.tags.map((tag) => (
-          <span key={tag} className="inbox-tag">
-            {tag}
-            <button
-              type="button"
-              className="inbox-tag__remove"
-              aria-label={t('inbox.conversation.removeTag', { tag })}
-              title={t('inbox.conversation.removeTag', { tag })}
-              onClick={() => void report(triage.removeTag(ids, tag))}
-            >
-              ×
-            </button>
-          </span>
+          <RemovableTag key={tag} tag={tag} onRemove={() => void report(triage.removeTag(ids, tag))} />
         ))}
         <button type="button" className="button button--small button--quiet" onClick={() => onDialog({ kind: 'tag', ids })} aria-keyshortcuts="t">
           {t('inbox.actions.addTag')}

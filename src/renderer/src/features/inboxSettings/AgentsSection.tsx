@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '../../../../shared/contract/inbox';
 import { FieldError } from '../../components/FieldError';
-import { describeError } from '../../i18n/describeError';
+import { FormActions } from '../../components/FormActions';
+import { useSubmit } from '../../components/useSubmit';
 import { useAppStore } from '../../store/AppStoreProvider';
 import { initialsOf } from '../inbox/inboxList';
 
@@ -12,7 +13,7 @@ export function AgentsSection({ agents }: { agents: Agent[] }) {
   const headingId = useId();
   const removeAgent = useAppStore((state) => state.removeAgent);
   const [editing, setEditing] = useState<Agent | 'new' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useSubmit();
   const errorId = useId();
 
   return (
@@ -41,9 +42,7 @@ export function AgentsSection({ agents }: { agents: Agent[] }) {
                 type="button"
                 className="button button--small button--danger-quiet"
                 aria-label={t('inbox.agents.removeNamed', { name: agent.name })}
-                onClick={() =>
-                  void removeAgent(agent.id).then((outcome) => setError(outcome.ok ? null : describeError(outcome.error, t)))
-                }
+                onClick={() => void run(() => removeAgent(agent.id))}
               >
                 {t('inbox.agents.remove')}
               </button>
@@ -70,18 +69,13 @@ function AgentForm({ agent, onDone }: { agent: Agent | null; onDone(): void }) {
   const [name, setName] = useState(agent?.name ?? '');
   const [initials, setInitials] = useState(agent?.initials ?? '');
   const [signature, setSignature] = useState(agent?.signature ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit(onDone);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!name.trim()) return setError(t('inbox.agents.nameRequired'));
     const finalInitials = initials.trim() || initialsOf(name);
-    setBusy(true);
-    const outcome = await saveAgent(agent?.id ?? null, { name: name.trim(), initials: finalInitials, signature: signature.trim() || `^${finalInitials}` });
-    setBusy(false);
-    if (outcome.ok) onDone();
-    else setError(describeError(outcome.error, t));
+    await run(() => saveAgent(agent?.id ?? null, { name: name.trim(), initials: finalInitials, signature: signature.trim() || `^${finalInitials}` }));
   }
 
   return (
@@ -106,14 +100,7 @@ function AgentForm({ agent, onDone }: { agent: Agent | null; onDone(): void }) {
         <p className="field__hint">{t('inbox.agents.signatureHint')}</p>
       </div>
       <FieldError id={ids.error} message={error} />
-      <div className="inbox-settings__actions">
-        <button type="button" className="button button--small" onClick={onDone}>
-          {t('dialogs.cancel')}
-        </button>
-        <button type="submit" className="button button--small button--primary" disabled={busy}>
-          {t('inbox.agents.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('inbox.agents.save')} busy={busy} onCancel={onDone} inline />
     </form>
   );
 }

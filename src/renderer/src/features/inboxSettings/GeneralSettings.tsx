@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGNATURE_PLACEMENTS, type Agent, type InboxSettings, type SavedReply } from '../../../../shared/contract/inbox';
 import { FieldError } from '../../components/FieldError';
-import { describeError } from '../../i18n/describeError';
+import { useSubmit } from '../../components/useSubmit';
 import { useAppStore } from '../../store/AppStoreProvider';
 import { businessHoursFrom, dayRows, goalFromParts, goalParts, type DayRow } from './settingsForm';
 
@@ -27,9 +27,8 @@ export function GeneralSettings({ settings, agents, savedReplies }: { settings: 
   const [requireAltText, setRequireAltText] = useState(settings.requireAltText);
   const [ackId, setAckId] = useState(settings.acknowledgementReplyId ?? '');
   const [agentId, setAgentId] = useState(settings.currentAgentId ?? '');
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
 
   const setDay = (index: number, patch: Partial<DayRow>) => {
@@ -44,20 +43,19 @@ export function GeneralSettings({ settings, agents, savedReplies }: { settings: 
     if (goalMinutes === null) return setError(t('inbox.settings.goalInvalid'));
     const week = businessHoursFrom(days);
     if (!week.ok) return setError(t('inbox.settings.hoursInvalid', { day: t(`inbox.settings.days.${WEEKDAYS[week.day]!}`) }));
-    setError(null);
-    setBusy(true);
-    const outcome = await save({
-      goalMinutes,
-      timeZone,
-      businessHours: week.hours,
-      signaturePlacement: placement,
-      requireAltText,
-      acknowledgementReplyId: ackId || null,
-      currentAgentId: agentId || null,
-    });
-    setBusy(false);
-    if (outcome.ok) setSaved(true);
-    else setError(describeError(outcome.error, t));
+    await run(
+      () =>
+        save({
+          goalMinutes,
+          timeZone,
+          businessHours: week.hours,
+          signaturePlacement: placement,
+          requireAltText,
+          acknowledgementReplyId: ackId || null,
+          currentAgentId: agentId || null,
+        }),
+      () => setSaved(true),
+    );
   }
 
   return (

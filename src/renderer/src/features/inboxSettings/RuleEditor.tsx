@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Agent, InboxRule } from '../../../../shared/contract/inbox';
 import { NETWORKS } from '../../../../shared/contract/items';
 import { FieldError } from '../../components/FieldError';
-import { describeError } from '../../i18n/describeError';
+import { FormActions } from '../../components/FormActions';
+import { useSubmit } from '../../components/useSubmit';
 import { useAppStore } from '../../store/AppStoreProvider';
 import { EMPTY_RULE_FORM, ruleForm, ruleFromForm, type RuleForm } from './settingsForm';
 
@@ -14,8 +15,7 @@ export function RuleEditor({ rule, agents, workspaceId, onDone }: { rule: InboxR
   const saveRule = useAppStore((state) => state.saveRule);
   const streams = useAppStore((state) => (state.deck.workspaceId === workspaceId ? state.deck.streams : []));
   const [form, setForm] = useState<RuleForm>(() => (rule ? ruleForm(rule) : EMPTY_RULE_FORM));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit(onDone);
   const update = (patch: Partial<RuleForm>) => setForm((current) => ({ ...current, ...patch }));
   const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list.filter((entry) => entry !== value), value] : list.filter((entry) => entry !== value));
 
@@ -23,11 +23,7 @@ export function RuleEditor({ rule, agents, workspaceId, onDone }: { rule: InboxR
     event.preventDefault();
     const parsed = ruleFromForm(form);
     if (!parsed.ok) return setError(t(`inbox.rules.problems.${parsed.problem}`));
-    setBusy(true);
-    const outcome = await saveRule({ ...(rule ? { id: rule.id } : {}), ...parsed.rule });
-    setBusy(false);
-    if (outcome.ok) onDone();
-    else setError(describeError(outcome.error, t));
+    await run(() => saveRule({ ...(rule ? { id: rule.id } : {}), ...parsed.rule }));
   }
 
   return (
@@ -96,14 +92,7 @@ export function RuleEditor({ rule, agents, workspaceId, onDone }: { rule: InboxR
         </div>
       </fieldset>
       <FieldError id={ids.error} message={error} />
-      <div className="inbox-settings__actions">
-        <button type="button" className="button button--small" onClick={onDone}>
-          {t('dialogs.cancel')}
-        </button>
-        <button type="submit" className="button button--small button--primary" disabled={busy}>
-          {t('inbox.rules.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('inbox.rules.save')} busy={busy} onCancel={onDone} inline />
     </form>
   );
 }

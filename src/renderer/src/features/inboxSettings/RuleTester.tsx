@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agent, RuleOutcome } from '../../../../shared/contract/inbox';
 import { NETWORKS, type Network } from '../../../../shared/contract/items';
 import { FieldError } from '../../components/FieldError';
-import { describeError } from '../../i18n/describeError';
+import { useSubmit } from '../../components/useSubmit';
 import { useAppStore } from '../../store/AppStoreProvider';
 
 /** "Test rules": a sample message in, which rules fire (in order) and what they would do out. */
@@ -16,16 +16,13 @@ export function RuleTester({ agents }: { agents: Agent[] }) {
   const [language, setLanguage] = useState('');
   const [followers, setFollowers] = useState('');
   const [result, setResult] = useState<RuleOutcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const count = followers.trim() === '' ? null : Number(followers);
     if (count !== null && (!Number.isInteger(count) || count < 0)) return setError(t('inbox.rules.problems.minFollowers'));
-    setError(null);
-    const outcome = await testRules({ text, network, streamId: null, language: language.trim() || null, followers: count });
-    if (outcome.ok) setResult(outcome.value);
-    else setError(describeError(outcome.error, t));
+    await run(() => testRules({ text, network, streamId: null, language: language.trim() || null, followers: count }), setResult);
   }
 
   const assignee = result?.assigneeId ? (agents.find((agent) => agent.id === result.assigneeId)?.name ?? '?') : null;

@@ -2,9 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, InboxRule } from '../../../../shared/contract/inbox';
 import { FieldError } from '../../components/FieldError';
-import { describeError } from '../../i18n/describeError';
+import { useSubmit } from '../../components/useSubmit';
 import { useAppStore } from '../../store/AppStoreProvider';
-import type { Outcome } from '../../store/outcome';
 import { RuleEditor } from './RuleEditor';
 import { RuleTester } from './RuleTester';
 
@@ -17,11 +16,9 @@ export function RulesSection({ rules, agents, workspaceId }: { rules: InboxRule[
   const removeRule = useAppStore((state) => state.removeRule);
   const saveRule = useAppStore((state) => state.saveRule);
   const [editing, setEditing] = useState<InboxRule | 'new' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useSubmit();
   const ordered = rules.slice().sort((a, b) => a.position - b.position);
   const agentName = (id: string | null) => agents.find((agent) => agent.id === id)?.name ?? null;
-
-  const report = (outcome: Outcome<unknown>) => setError(outcome.ok ? null : describeError(outcome.error, t));
 
   return (
     <section className="inbox-settings__section" aria-labelledby={headingId}>
@@ -44,7 +41,7 @@ export function RulesSection({ rules, agents, workspaceId }: { rules: InboxRule[
                   checked={rule.enabled}
                   aria-label={t('inbox.rules.enabledNamed', { name: rule.name })}
                   onChange={(event) =>
-                    void saveRule({ id: rule.id, name: rule.name, enabled: event.target.checked, conditions: rule.conditions, actions: rule.actions }).then(report)
+                    void run(() => saveRule({ id: rule.id, name: rule.name, enabled: event.target.checked, conditions: rule.conditions, actions: rule.actions }))
                   }
                 />
               </label>
@@ -63,7 +60,7 @@ export function RulesSection({ rules, agents, workspaceId }: { rules: InboxRule[
                     .join(' · ')}
                 </span>
               </span>
-              <button type="button" className="icon-button" aria-label={t('inbox.rules.moveUp', { name: rule.name })} title={t('inbox.rules.moveUp', { name: rule.name })} disabled={index === 0} onClick={() => void moveRule(rule.id, index - 1).then(report)}>
+              <button type="button" className="icon-button" aria-label={t('inbox.rules.moveUp', { name: rule.name })} title={t('inbox.rules.moveUp', { name: rule.name })} disabled={index === 0} onClick={() => void run(() => moveRule(rule.id, index - 1))}>
                 ↑
               </button>
               <button
@@ -72,14 +69,14 @@ export function RulesSection({ rules, agents, workspaceId }: { rules: InboxRule[
                 aria-label={t('inbox.rules.moveDown', { name: rule.name })}
                 title={t('inbox.rules.moveDown', { name: rule.name })}
                 disabled={index === ordered.length - 1}
-                onClick={() => void moveRule(rule.id, index + 1).then(report)}
+                onClick={() => void run(() => moveRule(rule.id, index + 1))}
               >
                 ↓
               </button>
               <button type="button" className="button button--small" aria-label={t('inbox.rules.editNamed', { name: rule.name })} onClick={() => setEditing(rule)}>
                 {t('inbox.rules.edit')}
               </button>
-              <button type="button" className="button button--small button--danger-quiet" aria-label={t('inbox.rules.removeNamed', { name: rule.name })} onClick={() => void removeRule(rule.id).then(report)}>
+              <button type="button" className="button button--small button--danger-quiet" aria-label={t('inbox.rules.removeNamed', { name: rule.name })} onClick={() => void run(() => removeRule(rule.id))}>
                 {t('inbox.rules.remove')}
               </button>
             </li>

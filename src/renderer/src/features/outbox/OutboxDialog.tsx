@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../../../shared/contract/composer';
 import type { AppError } from '../../../../shared/contract/errors';
+import { CloseActions } from '../../components/FormActions';
 import { Modal } from '../../components/Modal';
 import { describeError } from '../../i18n/describeError';
 import { useAppStore } from '../../store/AppStoreProvider';
@@ -45,11 +46,7 @@ export function OutboxDialog({ workspaceId, onClose }: { workspaceId: string; on
             ))}
           </ul>
         )}
-        <div className="modal__actions">
-          <button type="button" className="button button--primary" onClick={onClose} data-autofocus>
-            {t('composer.close')}
-          </button>
-        </div>
+        <CloseActions onClose={onClose} label={t('composer.close')} />
       </div>
     </Modal>
   );

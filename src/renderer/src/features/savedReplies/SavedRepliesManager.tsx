@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { SavedReply } from '../../../../shared/contract/inbox';
 import { SAVED_REPLY_VARIABLES } from '../../../../shared/inbox/savedReplyText';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FieldError } from '../../components/FieldError';
+import { FormActions } from '../../components/FormActions';
 import { Modal } from '../../components/Modal';
+import { useSubmit } from '../../components/useSubmit';
 import { describeError } from '../../i18n/describeError';
 import { useAppStore } from '../../store/AppStoreProvider';
 import { useComposerEvents } from '../composer/useComposerEvents';
@@ -91,8 +94,7 @@ function SavedReplyForm({ workspaceId, reply, onDone }: { workspaceId: string; r
   const [title, setTitle] = useState(reply?.title ?? '');
   const [body, setBody] = useState(reply?.body ?? '');
   const [keywords, setKeywords] = useState(reply?.keywords.join(', ') ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit(onDone);
   const titleId = useId();
   const bodyId = useId();
   const keywordsId = useId();
@@ -104,16 +106,13 @@ function SavedReplyForm({ workspaceId, reply, onDone }: { workspaceId: string; r
     event.preventDefault();
     if (!title.trim()) return setError(t('composer.savedReplies.titleRequired'));
     if (!body.trim()) return setError(t('composer.savedReplies.bodyRequired'));
-    setBusy(true);
-    setError(null);
-    const outcome = await saveSavedReply({
-      workspaceId,
-      ...(reply ? { id: reply.id } : {}),
-      reply: { title: title.trim(), body: body.trim(), keywords: parseKeywords(keywords) },
-    });
-    setBusy(false);
-    if (outcome.ok) onDone();
-    else setError(describeError(outcome.error, t));
+    await run(() =>
+      saveSavedReply({
+        workspaceId,
+        ...(reply ? { id: reply.id } : {}),
+        reply: { title: title.trim(), body: body.trim(), keywords: parseKeywords(keywords) },
+      }),
+    );
   }
 
   return (
@@ -142,19 +141,8 @@ function SavedReplyForm({ workspaceId, reply, onDone }: { workspaceId: string; r
           {t('composer.savedReplies.keywordsHint')}
         </p>
       </div>
-      {error && (
-        <p id={errorId} role="alert" className="field__error">
-          {error}
-        </p>
-      )}
-      <div className="modal__actions">
-        <button type="button" className="button" onClick={onDone}>
-          {t('composer.savedReplies.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('composer.savedReplies.save')}
-        </button>
-      </div>
+      <FieldError id={errorId} message={error} />
+      <FormActions submitLabel={t('composer.savedReplies.save')} cancelLabel={t('composer.savedReplies.cancel')} busy={busy} onCancel={onDone} />
     </form>
   );
 }
