@@ -142,7 +142,7 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const drafts = createDraftsFeature({ db: store.db, now, events, workspaces, accounts, items, inbox: inbox.service, outbox });
-  const planner = createPlannerFeature({ db: store.db, now, events, workspaces, accounts, items, inbox: inbox.service, outbox, connectors, log });
+  const planner = createPlannerFeature({ db: store.db, now, events, workspaces, accounts, items, inbox: inbox.service, outbox, connectors, log, connectivity: options.connectivity });
   const threadHandler = createThreadHandler({ items, workspaces, accounts, connectors, onReconnectNeeded });
 
   const accountHandlers = createAccountHandlers({

@@ -35,6 +35,8 @@ export const ERROR_REASONS = [
   'app_password_required',
   'code_rejected',
   'account_mismatch',
+  /** The posting plan has no free slot ahead (planner.nextFreeSlot, "Add to queue"). */
+  'no_free_slot',
 ] as const;
 export const errorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof errorReasonSchema>;

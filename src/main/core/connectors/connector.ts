@@ -164,6 +164,23 @@ export interface PublishResult {
   item: PolledItem;
 }
 
+/** Engagement of published posts, read back from the network (the planner's best times, the dashboards). */
+export interface CountsRequest {
+  /** The account to read as (its own posts). */
+  accountId: string;
+  /** The posts' remoteIds (AT URI, Mastodon status URI). */
+  remoteIds: readonly string[];
+  /** The network payload stored with each post, by remoteId: a hint (Mastodon: the status id). */
+  raw?: ReadonlyMap<string, unknown>;
+  signal: AbortSignal;
+}
+
+export interface PostCounts {
+  likes: number | null;
+  reposts: number | null;
+  replies: number | null;
+}
+
 /** One per network. Implementations are plain Node (fetch, the network's client library). */
 export interface Connector {
   readonly network: Network;
@@ -182,6 +199,11 @@ export interface Connector {
    * connector without it relies on publishPost() alone being safe to repeat.
    */
   findPublished?(request: PublishRequest): Promise<PublishResult | null>;
+  /**
+   * The current counts of the account's posts, by remoteId; a post the network no longer has is
+   * left out of the map. Failures are ConnectorErrors.
+   */
+  fetchCounts?(request: CountsRequest): Promise<Map<string, PostCounts>>;
 }
 
 /** How a connector's failure reads to the UI when a user action (not a background poll) hit it. */

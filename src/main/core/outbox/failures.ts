@@ -19,6 +19,8 @@ export const OUTBOX_ERROR_CODES = {
   no_account: 'permanent',
   not_supported: 'permanent',
   internal: 'permanent',
+  /** Due longer ago than the workspace's lateness limit when it could have gone out: waits for the user. */
+  too_late: 'permanent',
 } as const;
 export type OutboxErrorCode = keyof typeof OUTBOX_ERROR_CODES;
 

@@ -10,12 +10,16 @@ import type { HandlersFor, OutboxMethodName } from '../featureHandlers';
 import type { ItemStore } from '../items/itemStore';
 import type { Connectivity } from '../polling';
 import type { Db } from '../store/database';
+import { formatLocal, resolveWallTime } from '../../../shared/planner/wallTime';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './failures';
+import { PublishingSettingsStore } from './publishingSettings';
 import { OutboxRepository, toEntry } from './outboxRepository';
 import { createPublisher } from './publisher';
 import { entryToDraft } from './toDraft';
 
 export { DEFAULT_RETRY_POLICY, OUTBOX_ERROR_CODES, type RetryPolicy } from './failures';
+export { DEFAULT_PUBLISHING_SETTINGS, PublishingSettingsStore } from './publishingSettings';
+export { LATE_GRACE_MS } from './publisher';
 
 export interface OutboxDeps {
   db: Db;
@@ -48,8 +52,17 @@ export interface OutboxPost {
   /** Publish at (default: now) in this IANA zone (the planner's wall-clock time). */
   dueAt?: Date;
   timeZone?: string | null;
+  /**
+   * The wall time ("YYYY-MM-DDTHH:MM") in `timeZone` the post is planned for. When given, the
+   * due instant is derived from it (dueAt is ignored) and again at every start, so neither the
+   * machine's zone nor a change of the zone rules shifts it. A time in a DST gap is stored as
+   * the first minute after the gap (see shared/planner/wallTime.ts).
+   */
+  dueLocal?: string | null;
   /** The draft whose media rows move to the new entry. */
   mediaFromDraftId: string | null;
+  /** 'copy' leaves the draft's media rows in place and gives the entry copies (a draft for several accounts); default 'move'. */
+  mediaMode?: 'move' | 'copy';
 }
 
 export interface OutboxFeature {
@@ -72,6 +85,11 @@ export interface OutboxFeature {
   start(): void;
   /** Looks for due entries now and (re)arms the timer for the next scheduled one; the scheduler of issue 5 builds on it. */
   tick(): void;
+  /**
+   * Derives every planned entry's due instant from its wall time and zone afresh (start() does
+   * it first); returns how many moved. The publisher itself only ever compares UTC instants.
+   */
+  recomputeDueTimes(): number;
   /** Aborts publishes in flight (they stay 'publishing' and are reconciled on the next start); resolves when every worker stopped. */
   close(): Promise<void>;
 }
@@ -85,7 +103,38 @@ const PUBLISHABLE: ReadonlySet<string> = new Set<Network>(['bluesky', 'mastodon'
  */
 export function createOutboxFeature(deps: OutboxDeps): OutboxFeature {
   const repo = new OutboxRepository(deps.db);
-  const publisher = createPublisher({ ...deps, repo, retryPolicy: deps.retryPolicy ?? DEFAULT_RETRY_POLICY });
+  const publishingSettings = new PublishingSettingsStore(deps.db);
+  const publisher = createPublisher({
+    ...deps,
+    repo,
+    retryPolicy: deps.retryPolicy ?? DEFAULT_RETRY_POLICY,
+    lateLimitMs: (workspaceId) => publishingSettings.get(workspaceId).lateLimitMinutes * 60_000,
+  });
+
+  function recomputeDueTimes(): number {
+    return deps.db.transaction(() => {
+      let moved = 0;
+      // Queues repeat the same slots: each wall time is resolved once per pass.
+      const resolved = new Map<string, number>();
+      for (const row of repo.planned()) {
+        let dueMs: number;
+        try {
+          const key = `${row.time_zone} ${row.due_local}`;
+          dueMs = resolved.get(key) ?? resolveWallTime(row.due_local, row.time_zone).ms;
+          resolved.set(key, dueMs);
+        } catch (error) {
+          // A zone this runtime no longer knows: keep the instant we had rather than lose the post.
+          deps.log(`[outbox] ${row.id}: cannot read ${row.due_local} in ${row.time_zone}: ${String(error)}`);
+          continue;
+        }
+        if (dueMs !== row.due_ms) {
+          repo.setDue(row.id, dueMs);
+          moved++;
+        }
+      }
+      return moved;
+    })();
+  }
 
   const entryIn = (workspaceId: string, id: string) => {
     const row = repo.get(id);
@@ -101,7 +150,11 @@ export function createOutboxFeature(deps: OutboxDeps): OutboxFeature {
     'outbox.retry': ({ workspaceId, id }) => {
       const row = entryIn(workspaceId, id);
       if (row.state !== 'failed') throw new AppError('conflict', `Only a failed post can be retried; this one is ${row.state}.`);
-      if (!repo.retry(id, deps.now())) throw new AppError('conflict', 'The post changed meanwhile; look again.');
+      // A planned post retried by hand is planned for now: its wall time says when it went out,
+      // and the lateness limit counts from here (a restart derives the same instant again).
+      const now = deps.now();
+      const dueLocal = row.due_local && row.time_zone ? formatLocal(now.getTime(), row.time_zone) : null;
+      if (!repo.retry(id, now, dueLocal)) throw new AppError('conflict', 'The post changed meanwhile; look again.');
       publisher.forgetFailures(id);
       const entry = toEntry(repo.get(id)!);
       deps.events.emit('outbox.changed', { workspaceId, entry });
@@ -140,6 +193,20 @@ export function createOutboxFeature(deps: OutboxDeps): OutboxFeature {
         replyToRemoteId = target.remoteId;
       }
       const now = deps.now();
+      let dueMs = (post.dueAt ?? now).getTime();
+      let dueLocal: string | null = null;
+      if (post.dueLocal) {
+        if (!post.timeZone) throw new AppError('invalid_params', 'A wall time needs its time zone.');
+        let resolved;
+        try {
+          resolved = resolveWallTime(post.dueLocal, post.timeZone);
+        } catch (error) {
+          throw new AppError('invalid_params', error instanceof Error ? error.message : String(error));
+        }
+        dueMs = resolved.ms;
+        dueLocal = resolved.local;
+      }
+      const copy = post.mediaMode === 'copy';
       const row = repo.insert(
         {
           workspaceId: post.workspaceId,
@@ -149,18 +216,24 @@ export function createOutboxFeature(deps: OutboxDeps): OutboxFeature {
           replyToItemId: post.replyToItemId,
           idempotencyKey: network === 'bluesky' ? TID.nextStr() : randomUUID(),
           body: { text: post.text, spoilerText: post.spoilerText, language: post.language, visibility: post.visibility, replyToRemoteId },
-          dueMs: (post.dueAt ?? now).getTime(),
+          dueMs,
           timeZone: post.timeZone ?? null,
+          dueLocal,
         },
-        post.mediaFromDraftId,
+        copy ? null : post.mediaFromDraftId,
         now,
       );
+      if (copy && post.mediaFromDraftId !== null) repo.copyDraftMedia(post.mediaFromDraftId, row.id, now);
       publisher.announceAfterCommit(row.id);
       return toEntry(row);
     },
     kick: () => publisher.kick(),
-    start: () => publisher.start(),
+    start: () => {
+      recomputeDueTimes();
+      publisher.start();
+    },
     tick: () => publisher.tick(),
+    recomputeDueTimes,
     close: () => publisher.close(),
   };
 }

@@ -33,6 +33,9 @@ export interface OutboxRow {
   body: string;
   due_ms: number;
   time_zone: string | null;
+  /** The wall time it is planned for ("YYYY-MM-DDTHH:MM" in time_zone); null for "send now". */
+  due_local: string | null;
+  engagement_at: string | null;
   attempts: number;
   error: string | null;
   remote_id: string | null;
@@ -53,6 +56,7 @@ export interface NewOutboxRow {
   body: OutboxBody;
   dueMs: number;
   timeZone: string | null;
+  dueLocal: string | null;
 }
 
 export interface OutboxMediaRow {
@@ -109,10 +113,16 @@ export class OutboxRepository {
     this.s = {
       insert: db.prepare(`
         INSERT INTO outbox (id, workspace_id, account_id, network, inbox_id, reply_to_item, state, idempotency_key, body,
-                            due_ms, time_zone, attempts, error, created_at, updated_at)
+                            due_ms, time_zone, due_local, attempts, error, created_at, updated_at)
         VALUES (@id, @workspace_id, @account_id, @network, @inbox_id, @reply_to_item, 'scheduled', @idempotency_key, @body,
-                @due_ms, @time_zone, 0, NULL, @now, @now)`),
+                @due_ms, @time_zone, @due_local, 0, NULL, @now, @now)`),
       adoptMedia: db.prepare('UPDATE media SET outbox_id = ?, draft_id = NULL WHERE draft_id = ?'),
+      draftMediaIds: db.prepare('SELECT id FROM media WHERE draft_id = ? ORDER BY position, id'),
+      copyMedia: db.prepare(`
+        INSERT INTO media (id, draft_id, outbox_id, position, file_name, mime_type, size, alt, bytes, created_at)
+        SELECT ?, NULL, ?, position, file_name, mime_type, size, alt, bytes, ? FROM media WHERE id = ?`),
+      planned: db.prepare(`SELECT id, due_ms, due_local, time_zone FROM outbox WHERE state = 'scheduled' AND due_local IS NOT NULL AND time_zone IS NOT NULL`),
+      setDue: db.prepare(`UPDATE outbox SET due_ms = ? WHERE id = ? AND state = 'scheduled'`),
       get: db.prepare('SELECT * FROM outbox WHERE id = ?'),
       list: db.prepare(`SELECT * FROM outbox WHERE workspace_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`),
       due: db.prepare(`SELECT * FROM outbox WHERE state = 'scheduled' AND due_ms <= ? ORDER BY due_ms, rowid`),
@@ -124,7 +134,9 @@ export class OutboxRepository {
         WHERE id = ? AND state = 'publishing'`),
       reschedule: db.prepare(`UPDATE outbox SET state = 'scheduled', due_ms = ?, error = ?, updated_at = ? WHERE id = ? AND state = 'publishing'`),
       fail: db.prepare(`UPDATE outbox SET state = 'failed', error = ?, updated_at = ? WHERE id = ? AND state = ?`),
-      retry: db.prepare(`UPDATE outbox SET state = 'scheduled', due_ms = ?, error = NULL, updated_at = ? WHERE id = ? AND state = 'failed'`),
+      retry: db.prepare(
+        `UPDATE outbox SET state = 'scheduled', due_ms = ?, due_local = COALESCE(?, due_local), error = NULL, updated_at = ? WHERE id = ? AND state = 'failed'`,
+      ),
       media: db.prepare('SELECT id, position, file_name, mime_type, size, alt, bytes FROM media WHERE outbox_id = ? ORDER BY position, id'),
       dropMedia: db.prepare('DELETE FROM media WHERE outbox_id = ?'),
       remove: db.prepare('DELETE FROM outbox WHERE id = ?'),
@@ -148,10 +160,25 @@ export class OutboxRepository {
       body: JSON.stringify(row.body),
       due_ms: row.dueMs,
       time_zone: row.timeZone,
+      due_local: row.dueLocal,
       now: now.toISOString(),
     });
     if (mediaFromDraftId !== null) this.s.adoptMedia.run(id, mediaFromDraftId);
     return this.get(id)!;
+  }
+
+  /** Copies the draft's media rows (bytes included) to an entry; the draft keeps its own for the next account. */
+  copyDraftMedia(draftId: string, outboxId: string, now: Date): void {
+    for (const { id } of this.s.draftMediaIds.all(draftId) as { id: string }[]) this.s.copyMedia.run(randomUUID(), outboxId, now.toISOString(), id);
+  }
+
+  /** Scheduled entries planned for a wall time, to derive their instants afresh. */
+  planned(): Array<Pick<OutboxRow, 'id' | 'due_ms'> & { due_local: string; time_zone: string }> {
+    return this.s.planned.all() as Array<Pick<OutboxRow, 'id' | 'due_ms'> & { due_local: string; time_zone: string }>;
+  }
+
+  setDue(id: string, dueMs: number): void {
+    this.s.setDue.run(dueMs, id);
   }
 
   get(id: string): OutboxRow | null {
@@ -203,9 +230,9 @@ export class OutboxRepository {
     return this.s.fail.run(JSON.stringify(error), now.toISOString(), id, from).changes === 1;
   }
 
-  /** failed -> scheduled, due now, reason cleared. */
-  retry(id: string, now: Date): boolean {
-    return this.s.retry.run(now.getTime(), now.toISOString(), id).changes === 1;
+  /** failed -> scheduled, due now (planned for `dueLocal` now, if it has a wall time), reason cleared. */
+  retry(id: string, now: Date, dueLocal: string | null = null): boolean {
+    return this.s.retry.run(now.getTime(), dueLocal, now.toISOString(), id).changes === 1;
   }
 
   media(outboxId: string): OutboxMediaRow[] {

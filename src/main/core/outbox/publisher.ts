@@ -26,7 +26,15 @@ export interface PublisherDeps {
   onReconnectNeeded?: (accountId: string) => void;
   retryPolicy: RetryPolicy;
   publishTimeoutMs?: number;
+  /** The workspace's lateness limit in ms: an entry picked up later than that after its due time waits for the user. */
+  lateLimitMs(workspaceId: string): number;
 }
+
+/**
+ * Timers fire a little late and clocks step; an entry is only "too late" by more than the limit
+ * plus this, so a limit of 0 still publishes what the timer picks up on time.
+ */
+export const LATE_GRACE_MS = 60_000;
 
 export interface Publisher {
   start(): void;
@@ -157,6 +165,11 @@ export function createPublisher(deps: PublisherDeps): Publisher {
     const from = row.state === 'publishing' ? 'publishing' : 'scheduled';
     const reconciling = leftovers.delete(row.id) || row.attempts > 0;
     const now = deps.now();
+    if (from === 'scheduled') {
+      const lateMs = now.getTime() - row.due_ms;
+      const limitMs = deps.lateLimitMs(row.workspace_id);
+      if (lateMs > limitMs + LATE_GRACE_MS) return failNow(row, from, tooLate(row, lateMs, limitMs));
+    }
     const connector = deps.connectors[row.network];
     if (row.account_id === null) return failNow(row, from, { code: 'no_account', message: 'The account of this post was removed.' });
     if (!connector?.publishPost) return failNow(row, from, { code: 'not_supported', message: `Publishing to ${row.network} is not available.` });
@@ -299,6 +312,23 @@ export function createPublisher(deps: PublisherDeps): Publisher {
       await Promise.allSettled([...workers]);
     },
   };
+}
+
+/** Why a post that missed its time waits for the user, in words: when it was due and how late it is. */
+function tooLate(row: OutboxRow, lateMs: number, limitMs: number): OutboxError {
+  const due = row.due_local && row.time_zone ? `${row.due_local.replace('T', ' ')} (${row.time_zone})` : new Date(row.due_ms).toISOString();
+  return {
+    code: 'too_late',
+    message: `Due at ${due}, it is ${formatDuration(lateMs)} late, more than this workspace's limit of ${Math.round(limitMs / 60_000)} minutes; retry to publish it anyway, or move it.`,
+  };
+}
+
+function formatDuration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const parts = [days ? `${days} d` : '', hours ? `${hours} h` : '', `${minutes % 60} min`].filter(Boolean);
+  return parts.join(' ');
 }
 
 /** Entries without an account fail on their own; each gets a key of its own so it is not stuck behind others. */

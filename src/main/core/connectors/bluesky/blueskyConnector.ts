@@ -1,4 +1,4 @@
-import { ConnectorError, type Connector, type PollRequest, type PollResult, type PublishRequest, type PublishResult, type RateLimitState, type ThreadRequest, type ThreadResult } from '../connector';
+import { ConnectorError, type Connector, type CountsRequest, type PollRequest, type PostCounts, type PollResult, type PublishRequest, type PublishResult, type RateLimitState, type ThreadRequest, type ThreadResult } from '../connector';
 import { readRateLimit } from '../httpLimits';
 import { headerSource, toConnectorError, type HeaderMap } from './errors';
 import { pollChronological, pollTopOfFeed, readCursor } from './paging';
@@ -83,6 +83,21 @@ export class BlueskyConnector implements Connector {
 
   findPublished(request: PublishRequest): Promise<PublishResult | null> {
     return this.asAccount(request.accountId, request.signal, (session, poster) => findPost(session.agent, poster, request));
+  }
+
+  /** app.bsky.feed.getPosts as the account, 25 URIs a call (the lexicon's maximum). */
+  fetchCounts(request: CountsRequest): Promise<Map<string, PostCounts>> {
+    return this.asAccount(request.accountId, request.signal, async (session) => {
+      const counts = new Map<string, PostCounts>();
+      for (let i = 0; i < request.remoteIds.length; i += 25) {
+        const uris = request.remoteIds.slice(i, i + 25);
+        const { data } = await session.agent.app.bsky.feed.getPosts({ uris }, { signal: request.signal });
+        for (const post of data.posts) {
+          counts.set(post.uri, { likes: post.likeCount ?? null, reposts: post.repostCount ?? null, replies: post.replyCount ?? null });
+        }
+      }
+      return counts;
+    });
   }
 
   /** Runs `work` with the account's session; keeps refreshed tokens and reports a lost session as 'auth'. */

@@ -1,11 +1,11 @@
-import { ConnectorError, type Connector, type PolledItem, type PollRequest, type PollResult, type PublishRequest, type PublishResult, type RateLimitState, type StreamCursor, type ThreadRequest, type ThreadResult } from '../connector';
+import { ConnectorError, type Connector, type CountsRequest, type PolledItem, type PostCounts, type PollRequest, type PollResult, type PublishRequest, type PublishResult, type RateLimitState, type StreamCursor, type ThreadRequest, type ThreadResult } from '../connector';
 import { readRateLimit } from '../httpLimits';
 import { endpointFor, NOTIFICATION_ITEM_TYPES, type Endpoint } from './endpoints';
 import { mastodonRequest } from './http';
 import { compareIds, newestId } from './ids';
 import { notificationSchema, statusSchema, type MastodonStatus } from './schemas';
 import { publishStatus } from './publish';
-import { fetchStatusThread } from './thread';
+import { fetchStatusThread, resolveLocalStatus } from './thread';
 import { collectUris, statusToItem } from './toItem';
 
 export interface MastodonCredentials {
@@ -115,6 +115,24 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
       const credentials = await options.credentials(request.accountId);
       if (!credentials) throw new ConnectorError('auth', 'the Mastodon account has no access token; reconnect it');
       return publishStatus(credentials, request, { timeoutMs: options.requestTimeoutMs });
+    },
+
+    /** GET /api/v1/statuses/:id per post on the account's instance (the stored id, else the URI resolved); a post gone is left out. */
+    async fetchCounts(request: CountsRequest): Promise<Map<string, PostCounts>> {
+      const credentials = await options.credentials(request.accountId);
+      if (!credentials) throw new ConnectorError('auth', 'the Mastodon account has no access token; reconnect it');
+      const counts = new Map<string, PostCounts>();
+      for (const uri of request.remoteIds) {
+        let status: MastodonStatus;
+        try {
+          status = await resolveLocalStatus(credentials, { uri, raw: request.raw?.get(uri), signal: request.signal, timeoutMs: options.requestTimeoutMs });
+        } catch (error) {
+          if (error instanceof ConnectorError && error.kind === 'not_found') continue;
+          throw error;
+        }
+        counts.set(uri, { likes: status.favourites_count ?? null, reposts: status.reblogs_count ?? null, replies: status.replies_count ?? null });
+      }
+      return counts;
     },
   };
 }
