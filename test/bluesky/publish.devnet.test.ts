@@ -164,4 +164,19 @@ describe('publishing on the Bluesky dev network', () => {
     );
     expect(error).toMatchObject({ kind: 'http', details: { status: 400 } });
   });
+  it('reads back the engagement a published post earned (likes, reposts, replies) for the planner', async () => {
+    const published = await connector.publishPost(request({ text: 'Our new opening hours' }));
+    await dev.network.processAll();
+    const { data } = await customer.agent.getPosts({ uris: [published.remoteId] });
+    const cid = data.posts[0]!.cid;
+    await customer.agent.like(published.remoteId, cid);
+    await helper.agent.like(published.remoteId, cid);
+    await helper.agent.repost(published.remoteId, cid);
+    await customer.agent.post({ text: 'Finally!', reply: { root: { uri: published.remoteId, cid }, parent: { uri: published.remoteId, cid } }, createdAt: new Date().toISOString() });
+    await dev.network.processAll();
+
+    const counts = await connector.fetchCounts({ accountId: BRAND, remoteIds: [published.remoteId, root.uri], signal: AbortSignal.timeout(30_000) });
+    expect(counts.get(published.remoteId)).toEqual({ likes: 2, reposts: 1, replies: 1 });
+    expect(counts.get(root.uri)?.replies).toBeGreaterThanOrEqual(1);
+  });
 });
