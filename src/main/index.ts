@@ -3,10 +3,11 @@
  * in ./shell, which takes Electron's modules as arguments so it can be tested without the
  * Electron binary (see test/shell).
  */
-import { BrowserWindow, app, dialog, ipcMain, net, powerMonitor, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, Tray, app, dialog, ipcMain, nativeImage, net, powerMonitor, screen, session, shell } from 'electron';
 import { createCore } from './core';
 import { runDesktopShell } from './shell/lifecycle';
 import { openPreferenceStore } from './shell/preferences';
+import { shellStrings } from '../shared/shellStrings';
 
 runDesktopShell({
   app,
@@ -24,11 +25,13 @@ runDesktopShell({
   argv: process.argv,
   net,
   powerMonitor,
+  tray: { Tray, Menu, nativeImage },
   mainDir: __dirname,
   createCore,
   openPreferenceStore,
 }).catch((error: unknown) => {
   console.error('Leitstand failed to start:', error);
-  dialog.showErrorBox('Leitstand cannot start', error instanceof Error ? error.message : String(error));
+  // The settings may be what failed to open, so the box speaks the system's language.
+  dialog.showErrorBox(shellStrings('system', app.getLocale()).cannotStart, error instanceof Error ? error.message : String(error));
   app.exit(1);
 });

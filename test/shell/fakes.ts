@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions, Display, Rectangle } from 'electron';
+import type { BrowserWindowConstructorOptions, Display, MenuItemConstructorOptions, Rectangle } from 'electron';
 import type { Vault, VaultEntry } from '../../src/main/core/vault/vault';
 import { vaultKey } from '../../src/main/core/vault/vault';
 
@@ -82,6 +82,10 @@ export class FakeBrowserWindow extends EventEmitter {
     this.calls.push('show');
     this.visible = true;
   }
+  hide(): void {
+    this.calls.push('hide');
+    this.visible = false;
+  }
   maximize(): void {
     this.calls.push('maximize');
     this.maximized = true;
@@ -109,13 +113,71 @@ export class FakeBrowserWindow extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
-  /** What closing the window does to the listeners the shell relies on. */
-  close(): void {
-    this.emit('close');
+  /**
+   * What closing the window does to the listeners the shell relies on: 'close' can be
+   * prevented (the window stays); otherwise it is destroyed and 'closed' follows. Returns
+   * whether it closed.
+   */
+  close(): boolean {
+    if (this.destroyed) return true;
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return false;
     this.destroyed = true;
+    this.visible = false;
     this.webContents.destroyed = true;
     this.emit('closed');
+    return true;
   }
+}
+
+/** A tray icon as the shell uses it: a tooltip, a context menu (kept as its template), clicks. */
+export class FakeTray extends EventEmitter {
+  static instances: FakeTray[] = [];
+  tooltip = '';
+  menu: MenuItemConstructorOptions[] | null = null;
+  destroyed = false;
+
+  constructor(readonly image: FakeNativeImage) {
+    super();
+    FakeTray.instances.push(this);
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: MenuItemConstructorOptions[] | null): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** The menu item with that id; throws if the menu has none, so a test cannot click nothing. */
+  item(id: string): MenuItemConstructorOptions {
+    const found = this.menu?.find((entry) => entry.id === id);
+    if (!found) throw new Error(`the tray menu has no item ${id}: ${JSON.stringify(this.menu)}`);
+    return found;
+  }
+  /** What the user's click on a menu item does. */
+  click(id: string): void {
+    const item = this.item(id);
+    (item.click as (() => void) | undefined)?.();
+  }
+}
+
+export class FakeNativeImage {
+  constructor(readonly dataUrl: string) {}
+}
+
+/** Electron's Tray, Menu and nativeImage for the shell; a Menu is its template here. */
+export function fakeTrayElectron() {
+  return {
+    Tray: FakeTray,
+    Menu: { buildFromTemplate: (template: MenuItemConstructorOptions[]) => template },
+    nativeImage: { createFromDataURL: (dataUrl: string) => new FakeNativeImage(dataUrl) },
+  };
 }
 
 export function display(id: number, workArea: Rectangle): Display {
@@ -228,8 +290,26 @@ export class FakeApp extends EventEmitter {
   getVersion(): string {
     return '0.1.0-test';
   }
+  locale = 'en-US';
+  getLocale(): string {
+    return this.locale;
+  }
+  /**
+   * false: quit() is only recorded (tests emit the events themselves). true: quit() runs
+   * Electron's sequence: 'before-quit', then every window is asked to close; if one refuses,
+   * the quit is cancelled; otherwise 'will-quit' and 'quit' (and no 'window-all-closed').
+   */
+  quitsLikeElectron = false;
+  quitCompleted = false;
   quit(): void {
     this.calls.push('quit');
+    if (!this.quitsLikeElectron) return;
+    this.emit('before-quit', { preventDefault: () => {} });
+    const allClosed = FakeBrowserWindow.instances.map((window) => window.close()).every(Boolean);
+    if (!allClosed) return;
+    this.emit('will-quit', { preventDefault: () => {} });
+    this.emit('quit', {}, 0);
+    this.quitCompleted = true;
   }
   exit(code = 0): void {
     this.calls.push(`exit:${code}`);

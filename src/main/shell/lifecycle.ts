@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Session, Shell } from 'electron';
 import { isAppError } from '../../shared/contract/errors';
+import type { Settings } from '../../shared/contract/domain';
+import { shellStrings } from '../../shared/shellStrings';
 import { ConnectivityMonitor, type Core, type CoreOptions } from '../core';
 import { ShellArgsError, parseShellArgs } from './args';
 import { createTrustedSenderCheck, forwardEvents, registerIpc } from './ipc';
@@ -12,6 +14,7 @@ import {
   type PreferenceStore,
 } from './preferences';
 import { createAppUrlMatcher, guardWebContents, installContentGuards, installSessionSecurity } from './security';
+import { createAppTray, hideOnClose, type AppTray, type TrayElectron } from './tray';
 import { createMainWindow, focusWindow, type ScreenLike } from './window';
 import { rememberActiveWorkspace, restoreLastWorkspace } from './workspaceMemory';
 
@@ -19,7 +22,7 @@ import { rememberActiveWorkspace, restoreLastWorkspace } from './workspaceMemory
 export interface ShellEnvironment {
   app: Pick<
     App,
-    'on' | 'quit' | 'exit' | 'whenReady' | 'getPath' | 'setPath' | 'getVersion' | 'requestSingleInstanceLock' | 'enableSandbox'
+    'on' | 'quit' | 'exit' | 'whenReady' | 'getPath' | 'setPath' | 'getVersion' | 'getLocale' | 'requestSingleInstanceLock' | 'enableSandbox'
   >;
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
   dialog: Pick<Dialog, 'showErrorBox'>;
@@ -38,6 +41,10 @@ export interface ShellEnvironment {
   net?: { isOnline(): boolean };
   /** Electron's powerMonitor: a 'resume' after sleep makes every stream catch up at once. */
   powerMonitor?: { on(event: 'resume', listener: () => void): unknown };
+  /** Electron's Tray, Menu and nativeImage: the app keeps running in the tray with its window closed. */
+  tray?: TrayElectron;
+  /** process.platform unless a test says otherwise (the run-in-tray default depends on it). */
+  platform?: NodeJS.Platform;
 }
 
 export interface RunningShell {
@@ -90,6 +97,12 @@ export async function runDesktopShell(env: ShellEnvironment): Promise<RunningShe
   installContentGuards(app, guardOptions);
 
   let mainWindow: BrowserWindow | null = null;
+  // Set by every real quit (the tray's Quit, Cmd+Q, a signal, the OS logging out), so that the
+  // window's close is not turned into a hide.
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('second-instance', () => focusWindow(mainWindow));
 
   const quitOnSignal = (): void => app.quit();
@@ -144,9 +157,52 @@ export async function runDesktopShell(env: ShellEnvironment): Promise<RunningShe
   await restoreLastWorkspace(core.dispatcher, preferences, log);
 
   let closed = false;
+  const platform = env.platform ?? process.platform;
+  const settings = await core.dispatcher.call('settings.get', {});
+  let language: Settings['language'] = settings.ok ? (settings.result as Settings).language : 'system';
+  const createWindow = (): BrowserWindow => {
+    const window = createMainWindow({
+      BrowserWindow: env.BrowserWindow,
+      screen: env.screen,
+      preferences,
+      preloadPath: paths.preload,
+      indexHtmlPath: paths.indexHtml,
+      guard: (contents) => guardWebContents(contents, guardOptions),
+      log,
+    });
+    hideOnClose(window, () => !quitting && tray !== null && preferences.getRunInTray(platform));
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    return window;
+  };
+  const openWindow = (): void => {
+    if (closed) return;
+    if (mainWindow && !mainWindow.isDestroyed()) focusWindow(mainWindow);
+    else mainWindow = createWindow();
+  };
+  const tray: AppTray | null = env.tray
+    ? createAppTray({
+        electron: env.tray,
+        strings: () => shellStrings(language, app.getLocale()),
+        isRunInTray: () => preferences.getRunInTray(platform),
+        setRunInTray: (value) => preferences.setRunInTray(value),
+        open: openWindow,
+        quit: () => app.quit(),
+        log,
+      })
+    : null;
+  const stopFollowingLanguage = core.events.subscribe((event, payload) => {
+    if (event !== 'settings.changed') return;
+    language = (payload as Settings).language;
+    tray?.refresh();
+  });
+
   const shutdown = (): void => {
     if (closed) return;
     closed = true;
+    stopFollowingLanguage();
+    tray?.destroy();
     stopRemembering();
     stopForwarding();
     removeIpc();
@@ -159,8 +215,9 @@ export async function runDesktopShell(env: ShellEnvironment): Promise<RunningShe
     if (!closed) core.wake();
   });
 
-  // One window, one core: closing the window ends the app on every platform, macOS included,
-  // so there is never a core running with nothing to show it.
+  // One window, one core. With "run in tray" on (and a tray icon to come back through), closing
+  // the window only hides it, so the core keeps publishing; otherwise closing the window ends
+  // the app on every platform, macOS included: never a core running with nothing to show it.
   app.on('window-all-closed', () => {
     shutdown();
     app.quit();
@@ -170,18 +227,10 @@ export async function runDesktopShell(env: ShellEnvironment): Promise<RunningShe
   // with a closed core. will-quit comes after every window has closed.
   app.on('will-quit', shutdown);
 
-  mainWindow = createMainWindow({
-    BrowserWindow: env.BrowserWindow,
-    screen: env.screen,
-    preferences,
-    preloadPath: paths.preload,
-    indexHtmlPath: paths.indexHtml,
-    guard: (contents) => guardWebContents(contents, guardOptions),
-    log,
-  });
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
+  // macOS: a click on the Dock icon brings the hidden window back.
+  app.on('activate', openWindow);
+
+  mainWindow = createWindow();
 
   return { core, getWindow: () => mainWindow, shutdown };
 }

@@ -3,7 +3,7 @@ import { workspaceIdSchema } from '../../shared/contract/domain';
 
 /**
  * Shell-only state that is about this machine, not about the user's data: where the window
- * was, and which workspace was open. It lives in electron-store (a JSON file beside the
+ * was, which workspace was open, and whether the app keeps running in the tray. It lives in electron-store (a JSON file beside the
  * database), so it never needs a migration and losing it costs nothing but a window position.
  */
 export interface PreferenceStore {
@@ -26,6 +26,17 @@ export type WindowState = z.infer<typeof windowStateSchema>;
 
 const WINDOW_KEY = 'window';
 const LAST_WORKSPACE_KEY = 'lastWorkspaceId';
+const RUN_IN_TRAY_KEY = 'runInTray';
+
+/**
+ * Whether closing the window keeps Leitstand running in the tray (so scheduled posts still go
+ * out), when the user has not said. On Linux and Windows an app that keeps working lives in the
+ * tray; on macOS closing the last window traditionally ends such an app, and the menu bar is
+ * not where people look for it.
+ */
+export function defaultRunInTray(platform: NodeJS.Platform): boolean {
+  return platform !== 'darwin';
+}
 
 export class Preferences {
   constructor(private readonly store: PreferenceStore) {}
@@ -56,6 +67,16 @@ export class Preferences {
     if (id === null) this.store.delete(LAST_WORKSPACE_KEY);
     else this.store.set(LAST_WORKSPACE_KEY, id);
   }
+
+  /** The stored choice, or the platform's default when there is none (or it is not a boolean). */
+  getRunInTray(platform: NodeJS.Platform): boolean {
+    const value = this.store.get(RUN_IN_TRAY_KEY);
+    return typeof value === 'boolean' ? value : defaultRunInTray(platform);
+  }
+
+  setRunInTray(value: boolean): void {
+    this.store.set(RUN_IN_TRAY_KEY, value);
+  }
 }
 
 /** Used when the preferences file cannot be opened at all: the app still starts. */
@@ -81,7 +102,7 @@ export async function openPreferenceStore(dir: string): Promise<PreferenceStore>
     cwd: dir,
     name: PREFERENCES_FILE_NAME,
     // A damaged preferences file must never keep the app from starting; all it held was a
-    // window position and a workspace id.
+    // window position, a workspace id and the tray choice.
     clearInvalidConfig: true,
   });
   return {
