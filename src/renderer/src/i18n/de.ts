@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { composerDe } from './de/composer';
+import { plannerDe } from './de/planner';
 import { inboxDe } from './de/inbox';
 
 /**
@@ -411,6 +412,7 @@ export const de = {
       login_rejected: 'Der Server hat diesen Handle und dieses App-Passwort nicht angenommen.',
       code_rejected: 'Die Instanz hat diesen Code nicht angenommen.',
       account_mismatch: 'Sie haben sich mit einem anderen Konto angemeldet ({{name}}). Melden Sie sich mit dem Konto an, das neu verbunden werden muss.',
+      no_free_slot: 'Der Postingplan hat in den nächsten Wochen keinen freien Platz. Fügen Sie Zeiten hinzu, erhöhen Sie das Tageslimit oder wählen Sie selbst einen Zeitpunkt.',
       app_password_required: 'Bitte verwenden Sie ein App-Passwort, nicht Ihr Kontopasswort. Sie erstellen es in Bluesky unter Einstellungen › Privatsphäre und Sicherheit › App-Passwörter.',
     },
     codes: {
@@ -434,4 +436,5 @@ export const de = {
   },
   inbox: inboxDe,
   composer: composerDe,
+  planner: plannerDe,
 } as const satisfies Messages;

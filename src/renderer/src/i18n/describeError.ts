@@ -10,6 +10,7 @@ const REASON_KEYS = {
   app_password_required: 'errors.reasons.app_password_required',
   code_rejected: 'errors.reasons.code_rejected',
   account_mismatch: 'errors.reasons.account_mismatch',
+  no_free_slot: 'errors.reasons.no_free_slot',
 } as const satisfies Record<ErrorReason, string>;
 
 /**

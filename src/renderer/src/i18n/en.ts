@@ -1,4 +1,5 @@
 import { composerEn } from './en/composer';
+import { plannerEn } from './en/planner';
 import { inboxEn } from './en/inbox';
 
 /**
@@ -410,6 +411,7 @@ export const en = {
       login_rejected: 'The server did not accept this handle and app password.',
       code_rejected: 'The instance did not accept this code.',
       account_mismatch: 'You signed in as another account ({{name}}). Sign in as the account that needs reconnecting.',
+      no_free_slot: 'The posting plan has no free slot in the next weeks. Add slots, raise the daily cap or pick a time yourself.',
       app_password_required: 'Please use an app password, not your account password. Create one in Bluesky under Settings › Privacy and security › App passwords.',
     },
     codes: {
@@ -433,6 +435,7 @@ export const en = {
   },
   inbox: inboxEn,
   composer: composerEn,
+  planner: plannerEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

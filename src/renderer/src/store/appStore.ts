@@ -7,6 +7,7 @@ import { createSettingsSlice } from './settingsSlice';
 import { createThreadSlice } from './threadSlice';
 import { createInboxSlice, subscribeInboxEvents } from './inboxSlice';
 import { createComposerSlice } from './composerSlice';
+import { createPlannerSlice } from './plannerSlice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './uiSlice';
 import { createWorkspacesSlice } from './workspacesSlice';
@@ -24,6 +25,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createThreadSlice(deps)(...args),
     ...createInboxSlice(deps)(...args),
     ...createComposerSlice(deps)(...args),
+    ...createPlannerSlice(deps)(...args),
   }));
 }
 

@@ -11,6 +11,7 @@ import type { Connection, ConnectionState } from '../transport/connection';
 import type { Outcome } from './outcome';
 import type { InboxSlice } from './inboxSlice';
 import type { ComposerSlice } from './composerSlice';
+import type { PlannerSlice } from './plannerSlice';
 
 export interface StoreDeps {
   client: LeitstandClient;
@@ -183,4 +184,4 @@ export interface ThreadSlice {
   setThreadItemRead(item: StoredItem, read: boolean): void;
 }
 
-export type AppState = WorkspacesSlice & SettingsSlice & UiSlice & DeckSlice & SearchSlice & AccountsSlice & ThreadSlice & InboxSlice & ComposerSlice;
+export type AppState = WorkspacesSlice & SettingsSlice & UiSlice & DeckSlice & SearchSlice & AccountsSlice & ThreadSlice & InboxSlice & ComposerSlice & PlannerSlice;

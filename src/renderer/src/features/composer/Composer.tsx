@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/contract/accounts';
 import type { DraftContent, OutboxEntry } from '../../../../shared/contract/composer';
+import type { ScheduleResult, ScheduledPost, WallTime } from '../../../../shared/contract/planner';
 import type { AppError } from '../../../../shared/contract/errors';
 import type { InboxItemView } from '../../../../shared/contract/inbox';
 import type { StoredItem } from '../../../../shared/contract/items';
@@ -26,7 +27,14 @@ import { SendStatus } from './SendStatus';
 import { useComposerCheck } from './useComposerCheck';
 import { useComposerEvents } from './useComposerEvents';
 import { useDraft, type DraftFields } from './useDraft';
+import { PlanWarningsDialog } from '../planner/PlanWarningsDialog';
+import { PlannedStatus } from './PlannedStatus';
+import { ScheduleDialog } from './ScheduleDialog';
+import { TargetAccounts } from './TargetAccounts';
+import { targetIdsOf, targetNetworks, textFor, toggledTargets, withVariant } from './targets';
+import { VariantTabs, type VariantTab } from './VariantTabs';
 import '../../styles/composer.css';
+import '../../styles/planner.css';
 
 export interface ComposerProps {
   workspaceId: string;
@@ -86,6 +94,8 @@ function ComposerEditor({
   const loadSavedReplies = useAppStore((state) => state.loadSavedReplies);
   const workspaceName = useAppStore((state) => state.workspaces.find((w) => w.id === workspaceId)?.name ?? null);
   const sendDraft = useAppStore((state) => state.sendDraft);
+  const scheduleDraft = useAppStore((state) => state.scheduleDraft);
+  const openPlanner = useAppStore((state) => state.openPlanner);
   const openComposerDialog = useAppStore((state) => state.openComposerDialog);
 
   const initial = useMemo<DraftFields>(() => {
@@ -104,16 +114,30 @@ function ComposerEditor({
   }, []);
   const draft = useDraft({ workspaceId, draftKey, initial });
   const { state } = draft;
-  const fields = useMemo<DraftFields>(() => ({ accountId: state.accountId, content: state.content }), [state.accountId, state.content]);
   const account = accounts.find((a) => a.id === state.accountId) ?? allAccounts.find((a) => a.id === state.accountId) ?? null;
-  const network = account?.network ?? replyItem?.network ?? null;
+  // A new post may go to several accounts, with a text per network when both networks are among them.
+  const isPost = kind === 'post';
+  const targetIds = isPost ? targetIdsOf(state.content, state.accountId) : [];
+  const networks = isPost ? targetNetworks(targetIds, accounts) : [];
+  const [variantTab, setVariantTab] = useState<VariantTab>('main');
+  const tabNetwork = networks.length > 1 && variantTab !== 'main' ? variantTab : null;
+  const shownText = tabNetwork ? textFor(state.content, tabNetwork) : state.content.text;
+  const checkAccountId = tabNetwork ? (accounts.find((a) => a.network === tabNetwork && targetIds.includes(a.id))?.id ?? state.accountId) : state.accountId;
+  const fields: DraftFields = { accountId: checkAccountId, content: tabNetwork ? { ...state.content, text: shownText } : state.content };
+  const network = isPost && networks.length > 0 ? (networks.includes('mastodon') ? 'mastodon' : 'bluesky') : (account?.network ?? replyItem?.network ?? null);
+  const variantPanelId = useId();
+  const variantTabId = (tab: VariantTab) => `${variantPanelId}-tab-${tab}`;
 
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<AppError | null>(null);
+  const [planError, setPlanError] = useState<string | null>(null);
   const [mediaError, setMediaError] = useState<string | null>(null);
   const [sent, setSent] = useState<OutboxEntry | null>(null);
   const [picking, setPicking] = useState(false);
-  const checked = useComposerCheck(workspaceId, draftKey, fields, state.media, state.phase === 'ready' && !sent);
+  const [planned, setPlanned] = useState<ScheduledPost[] | null>(null);
+  const [choosingTime, setChoosingTime] = useState(false);
+  const [pendingPlan, setPendingPlan] = useState<{ at: WallTime | { nextFreeSlot: true }; warnings: ScheduleResult['warnings'] } | null>(null);
+  const checked = useComposerCheck(workspaceId, draftKey, fields, state.media, state.phase === 'ready' && !sent && !planned);
 
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const pendingCursor = useRef<number | null>(null);
@@ -190,6 +214,41 @@ function ComposerEditor({
     onSent?.(outcome.value);
   }
 
+  /** "Add to queue" or "Schedule…": one outbox entry per chosen account; a broken plan asks first. */
+  async function plan(at: WallTime | { nextFreeSlot: true }, acknowledgeWarnings = false) {
+    if (sending || planned || state.phase !== 'ready') return;
+    const accountIds = targetIdsOf(draft.fieldsRef.current.content, draft.fieldsRef.current.accountId);
+    if (accountIds.length === 0) {
+      setSendError(null);
+      setPlanError(t('planner.compose.chooseTargets'));
+      return;
+    }
+    setSending(true);
+    setSendError(null);
+    setPlanError(null);
+    await draft.flush();
+    const { content } = draft.fieldsRef.current;
+    const outcome = await scheduleDraft({ workspaceId, key: draftKey, accountIds, content: { ...content, targetAccountIds: accountIds }, at, acknowledgeWarnings });
+    setSending(false);
+    setChoosingTime(false);
+    if (!outcome.ok) {
+      setPlanError(t('planner.compose.failed', { reason: describeError(outcome.error, t) }));
+      return;
+    }
+    if (!outcome.value.saved) {
+      setPendingPlan({ at, warnings: outcome.value.warnings });
+      return;
+    }
+    setPendingPlan(null);
+    draft.stop();
+    setPlanned(outcome.value.entries);
+  }
+
+  function toggleTarget(id: string, on: boolean) {
+    const next = toggledTargets(targetIdsOf(draft.fieldsRef.current.content, draft.fieldsRef.current.accountId), id, on);
+    draft.update({ accountId: next[0] ?? null, content: { targetAccountIds: next } });
+  }
+
   function close() {
     void draft.flush();
     onClose();
@@ -200,7 +259,9 @@ function ComposerEditor({
     if (!command) return;
     event.preventDefault();
     event.stopPropagation();
-    if (command === 'send') void send();
+    if (command === 'send') {
+      if (canSendNow) void send();
+    }
     else if (command === 'savedReplies') setPicking(true);
     else close();
   }
@@ -221,10 +282,36 @@ function ComposerEditor({
 
   const problems = checked.check?.problems ?? [];
   const sendBlocked = sending || state.phase !== 'ready' || problems.length > 0 || !state.accountId;
+  const planBlocked = sending || state.phase !== 'ready' || problems.length > 0 || targetIds.length === 0;
+  // composer.send posts to one account; several go through the queue or a chosen time.
+  const canSendNow = !isPost || targetIds.length <= 1;
   const altRequired = context.workspaceId === workspaceId && (context.settings?.requireAltText ?? false);
   const label = kind === 'reply' ? t('composer.replyLabel') : t('composer.postLabel');
   const replyName = replyItem?.author ? replyItem.author.displayName || replyItem.author.handle || null : null;
   const describedBy = [replyItem ? replyingId : null, counterId, hintId].filter(Boolean).join(' ');
+
+  if (planned) {
+    return (
+      <div className="composer composer--sent">
+        <PlannedStatus entries={planned} accounts={allAccounts} />
+        <div className="composer__footer">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              openPlanner();
+              onClose();
+            }}
+          >
+            {t('planner.compose.openPlanner')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('composer.close')}
+          </button>
+        </div>
+      </div>
+    );
+  }
 
   if (sent) {
     return (
@@ -260,16 +347,22 @@ function ComposerEditor({
           </div>
         )}
 
+        {networks.length > 1 && <VariantTabs tab={variantTab} networks={networks} panelId={variantPanelId} tabId={variantTabId} onTab={setVariantTab} />}
         <label htmlFor={textId} className="sr-only">
           {label}
         </label>
-        <div className="composer__text-wrap">
+        <div
+          className="composer__text-wrap"
+          id={networks.length > 1 ? variantPanelId : undefined}
+          role={networks.length > 1 ? 'tabpanel' : undefined}
+          aria-labelledby={networks.length > 1 ? variantTabId(tabNetwork ?? 'main') : undefined}
+        >
           <textarea
             ref={textareaRef}
             id={textId}
             className="field__input composer__text"
             rows={kind === 'reply' ? 4 : 6}
-            value={state.content.text}
+            value={shownText}
             placeholder={state.phase === 'loading' ? t('composer.loading') : kind === 'reply' ? t('composer.placeholderReply') : t('composer.placeholderPost')}
             // While the stored draft is on its way, typing would overwrite it.
             readOnly={state.phase !== 'ready' || sending}
@@ -277,12 +370,26 @@ function ComposerEditor({
             aria-describedby={describedBy}
             autoFocus={autoFocus}
             data-autofocus={autoFocus || undefined}
-            onChange={(event) => draft.update({ content: { text: event.target.value } })}
+            onChange={(event) => {
+              const text = event.target.value;
+              draft.update({ content: tabNetwork ? withVariant(draft.fieldsRef.current.content, tabNetwork, text) : { text } });
+            }}
             onKeyDown={onTextKeyDown}
             onBlur={() => void draft.flush()}
           />
           <CharCounter check={checked.check} stale={checked.stale} descriptionId={counterId} />
         </div>
+        {tabNetwork && (
+          <p className="composer-variants__note">
+            {state.content.variants?.[tabNetwork] ? (
+              <button type="button" className="button button--quiet" onClick={() => draft.update({ content: withVariant(draft.fieldsRef.current.content, tabNetwork, null) })}>
+                {t('planner.compose.variantReset')}
+              </button>
+            ) : (
+              t('planner.compose.variantSame')
+            )}
+          </p>
+        )}
 
         <ComposerOptions
           accounts={accounts}
@@ -293,6 +400,7 @@ function ComposerEditor({
           disabled={state.phase !== 'ready' || sending}
           onAccount={(accountId) => draft.update({ accountId })}
           onContent={(content) => draft.update({ content })}
+          accountPicker={isPost ? <TargetAccounts accounts={accounts} targetIds={targetIds} disabled={state.phase !== 'ready' || sending} onToggle={toggleTarget} /> : undefined}
         />
 
         <MediaList
@@ -315,6 +423,11 @@ function ComposerEditor({
         {sendError && (
           <p role="alert" className="field__error">
             {t('composer.sendFailed', { reason: describeError(sendError, t) })}
+          </p>
+        )}
+        {planError && (
+          <p role="alert" className="field__error">
+            {planError}
           </p>
         )}
 
@@ -346,20 +459,61 @@ function ComposerEditor({
             <button type="button" className="button button--quiet" onClick={close}>
               {t('composer.close')}
             </button>
-            <button
-              type="button"
-              className="button button--primary"
-              aria-keyshortcuts={mac ? 'Meta+Enter' : 'Control+Enter'}
-              aria-disabled={sendBlocked || undefined}
-              onClick={() => {
-                if (!sendBlocked) void send();
-              }}
-            >
-              {sending ? t('composer.sending') : t('composer.send')}
-            </button>
+            {isPost && (
+              <>
+                <button
+                  type="button"
+                  className="button"
+                  aria-disabled={planBlocked || undefined}
+                  onClick={() => {
+                    if (!planBlocked) void plan({ nextFreeSlot: true });
+                  }}
+                >
+                  {t('planner.compose.addToQueue')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  aria-haspopup="dialog"
+                  aria-disabled={planBlocked || undefined}
+                  onClick={() => {
+                    if (!planBlocked) setChoosingTime(true);
+                  }}
+                >
+                  {t('planner.compose.schedule')}
+                </button>
+              </>
+            )}
+            {canSendNow ? (
+              <button
+                type="button"
+                className="button button--primary"
+                aria-keyshortcuts={mac ? 'Meta+Enter' : 'Control+Enter'}
+                aria-disabled={sendBlocked || undefined}
+                onClick={() => {
+                  if (!sendBlocked) void send();
+                }}
+              >
+                {sending ? t('composer.sending') : t('composer.send')}
+              </button>
+            ) : (
+              <p className="composer__hint">{t('planner.compose.multiSendHint')}</p>
+            )}
           </div>
         </div>
       </div>
+      {choosingTime && (
+        <ScheduleDialog workspaceId={workspaceId} accountId={targetIds[0] ?? null} onSchedule={(at) => plan(at)} onClose={() => setChoosingTime(false)} />
+      )}
+      {pendingPlan && (
+        <PlanWarningsDialog
+          warnings={pendingPlan.warnings}
+          accounts={allAccounts}
+          confirmLabel={t('planner.warnings.saveAnyway')}
+          onConfirm={() => plan(pendingPlan.at, true)}
+          onClose={() => setPendingPlan(null)}
+        />
+      )}
       {picking && (
         <SavedRepliesPicker
           workspaceId={workspaceId}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/contract/accounts';
 import { MASTODON_VISIBILITIES, type DraftContent } from '../../../../shared/contract/composer';
@@ -16,10 +16,12 @@ interface ComposerOptionsProps {
   disabled: boolean;
   onAccount(accountId: string | null): void;
   onContent(patch: Partial<DraftContent>): void;
+  /** Replaces the account select (a new post picks several accounts). */
+  accountPicker?: ReactNode;
 }
 
 /** The account to send from, and the post's settings: content warning, language, visibility, signature. */
-export function ComposerOptions({ accounts, accountId, network, content, signature, disabled, onAccount, onContent }: ComposerOptionsProps) {
+export function ComposerOptions({ accounts, accountId, network, content, signature, disabled, onAccount, onContent, accountPicker }: ComposerOptionsProps) {
   const { t, i18n } = useTranslation();
   const accountField = useId();
   const warningField = useId();
@@ -34,21 +36,25 @@ export function ComposerOptions({ accounts, accountId, network, content, signatu
   return (
     <fieldset className="composer-options" disabled={disabled}>
       <legend className="sr-only">{t('composer.options')}</legend>
-      <div className="composer-options__field">
-        <label htmlFor={accountField}>{t('composer.account')}</label>
-        {accounts.length === 0 ? (
-          <p className="composer-options__note">{t('composer.noAccounts')}</p>
-        ) : (
-          <select id={accountField} className="field__input" value={known ? (accountId ?? '') : ''} onChange={(event) => onAccount(event.target.value || null)}>
-            {!known && <option value="">{t('composer.accountChoose')}</option>}
-            {accounts.map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.status === 'reconnect_needed' ? t('composer.accountNeedsReconnect', { handle: accountLabel(account) }) : accountLabel(account)}
-              </option>
-            ))}
-          </select>
-        )}
-      </div>
+      {accountPicker ? (
+        <div className="composer-options__field composer-options__field--wide">{accountPicker}</div>
+      ) : (
+        <div className="composer-options__field">
+          <label htmlFor={accountField}>{t('composer.account')}</label>
+          {accounts.length === 0 ? (
+            <p className="composer-options__note">{t('composer.noAccounts')}</p>
+          ) : (
+            <select id={accountField} className="field__input" value={known ? (accountId ?? '') : ''} onChange={(event) => onAccount(event.target.value || null)}>
+              {!known && <option value="">{t('composer.accountChoose')}</option>}
+              {accounts.map((account) => (
+                <option key={account.id} value={account.id}>
+                  {account.status === 'reconnect_needed' ? t('composer.accountNeedsReconnect', { handle: accountLabel(account) }) : accountLabel(account)}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+      )}
 
       {mastodon && (
         <div className="composer-options__field composer-options__field--wide">

@@ -4,22 +4,35 @@ import { useAppStore } from '../../store/AppStoreProvider';
 import type { WorkspaceViewKind } from '../../store/inboxSlice';
 
 export const VIEW_PANEL_ID = 'workspace-view-panel';
-export const viewTabId = (view: WorkspaceViewKind) => `workspace-view-tab-${view}`;
+/** The planner is a view too; its open state lives in the planner slice. */
+export type ViewTabKind = WorkspaceViewKind | 'planner';
 
-const VIEWS: readonly WorkspaceViewKind[] = ['deck', 'inbox'];
+export const viewTabId = (view: ViewTabKind) => `workspace-view-tab-${view}`;
+
+const VIEWS: readonly ViewTabKind[] = ['deck', 'inbox', 'planner'];
 
 /**
- * "Deck" and "Inbox" as tabs. The open count is the Inbox tab's description, not part of its
+ * "Deck", "Inbox" and "Planner" as tabs. The open count is the Inbox tab's description, not part of its
  * name, so that the tab is always found by the same name. Arrow keys move between the tabs.
  */
 export function ViewTabs() {
   const { t } = useTranslation();
-  const view = useAppStore((state) => state.workspaceView);
-  const setView = useAppStore((state) => state.setWorkspaceView);
+  const workspaceView = useAppStore((state) => state.workspaceView);
+  const plannerOpen = useAppStore((state) => state.plannerOpen);
+  const setWorkspaceView = useAppStore((state) => state.setWorkspaceView);
+  const openPlanner = useAppStore((state) => state.openPlanner);
+  const closePlanner = useAppStore((state) => state.closePlanner);
+  const view: ViewTabKind = plannerOpen ? 'planner' : workspaceView;
   const open = useAppStore((state) => state.inbox.counts.open);
   const labelId = useId();
   const countId = useId();
-  const refs = useRef(new Map<WorkspaceViewKind, HTMLButtonElement>());
+  const refs = useRef(new Map<ViewTabKind, HTMLButtonElement>());
+
+  function setView(kind: ViewTabKind) {
+    if (kind === 'planner') return openPlanner();
+    closePlanner();
+    setWorkspaceView(kind);
+  }
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     const index = VIEWS.indexOf(view);
@@ -54,6 +67,8 @@ export function ViewTabs() {
         >
           {kind === 'deck' ? (
             t('inbox.views.deck')
+          ) : kind === 'planner' ? (
+            t('planner.tab')
           ) : (
             <>
               <span id={labelId}>{t('inbox.views.inbox')}</span>

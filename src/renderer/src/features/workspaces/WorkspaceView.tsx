@@ -14,6 +14,8 @@ import { VIEW_PANEL_ID, viewTabId, ViewTabs } from '../inbox/ViewTabs';
 import { SearchBox } from '../search/SearchBox';
 import { SearchPanel } from '../search/SearchPanel';
 import { ThreadPanel } from '../thread/ThreadPanel';
+import { PlannerView } from '../planner/PlannerView';
+import { usePlannerViewKeys } from '../planner/usePlannerViewKeys';
 
 /** The main area for the active workspace: its name as the page heading, its actions, its columns. */
 export function WorkspaceView({ workspace }: { workspace: Workspace }) {
@@ -21,7 +23,9 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
   const openDialog = useAppStore((state) => state.openDialog);
   const loadAccounts = useAppStore((state) => state.loadAccounts);
   const loadInbox = useAppStore((state) => state.loadInbox);
-  const view = useAppStore((state) => state.workspaceView);
+  const workspaceView = useAppStore((state) => state.workspaceView);
+  const plannerOpen = useAppStore((state) => state.plannerOpen);
+  const view = plannerOpen ? 'planner' : workspaceView;
   const [addingColumn, setAddingColumn] = useState(false);
   useEffect(() => {
     void loadAccounts(workspace.id);
@@ -29,6 +33,7 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
     void loadInbox(workspace.id);
   }, [loadAccounts, loadInbox, workspace.id]);
   useViewKeys();
+  usePlannerViewKeys();
   return (
     <div className="workspace">
       <header className="workspace-header">
@@ -59,7 +64,9 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
       </header>
       <div id={VIEW_PANEL_ID} className="workspace__body" role="tabpanel" aria-labelledby={viewTabId(view)}>
         <SearchPanel workspaceId={workspace.id} />
-        {view === 'inbox' ? (
+        {view === 'planner' ? (
+          <PlannerView workspaceId={workspace.id} />
+        ) : view === 'inbox' ? (
           <InboxView workspaceId={workspace.id} />
         ) : (
           <>

@@ -1,0 +1,174 @@
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountView } from '../../../../shared/contract/accounts';
+import type { AppError } from '../../../../shared/contract/errors';
+import { Modal } from '../../components/Modal';
+import { describeError } from '../../i18n/describeError';
+import { useAppStore } from '../../store/AppStoreProvider';
+import { handleOf } from './calendar';
+import { formToPlan, planToForm, timeZoneOptions, weekdayName, WEEKDAYS, type PlanForm } from './planForm';
+
+interface PlanEditorDialogProps {
+  workspaceId: string;
+  account: AccountView;
+  onClose(): void;
+}
+
+/** "Posting plan": the weekly slots "Add to queue" fills, the daily cap, the minimum gap, quiet hours, the zone. */
+export function PlanEditorDialog({ workspaceId, account, onClose }: PlanEditorDialogProps) {
+  const { t, i18n } = useTranslation();
+  const getPlan = useAppStore((state) => state.getPlan);
+  const setPlan = useAppStore((state) => state.setPlan);
+  const [form, setForm] = useState<PlanForm | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { zone: useId(), cap: useId(), gap: useId(), limitHint: useId(), quiet: useId(), start: useId(), end: useId(), slotsHint: useId(), error: useId() };
+
+  useEffect(() => {
+    let live = true;
+    void getPlan(workspaceId, account.id).then((outcome) => {
+      if (!live) return;
+      if (outcome.ok) setForm(planToForm(outcome.value));
+      else setLoadError(outcome.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [getPlan, workspaceId, account.id]);
+
+  const zones = useMemo(() => timeZoneOptions(form?.timeZone ?? ''), [form?.timeZone]);
+  const update = (patch: Partial<PlanForm>) => setForm((current) => (current ? { ...current, ...patch } : current));
+  const setTimes = (weekday: number, times: string[]) => setForm((current) => (current ? { ...current, slots: { ...current.slots, [weekday]: times } } : current));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!form) return;
+    const result = formToPlan(form);
+    if ('error' in result) {
+      const problem = result.error;
+      setError(problem.field === 'time' ? t('planner.plan.invalidTime') : t('planner.plan.invalidNumber', { min: problem.min, max: problem.max }));
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    const outcome = await setPlan(workspaceId, account.id, result.plan);
+    setBusy(false);
+    if (outcome.ok) onClose();
+    else setError(describeError(outcome.error, t));
+  }
+
+  return (
+    <Modal title={t('planner.plan.title', { account: handleOf(account.handle) })} onClose={onClose}>
+      {!form && !loadError && <p className="modal__body">{t('planner.plan.loading')}</p>}
+      {loadError && (
+        <p role="alert" className="field__error">
+          {t('planner.plan.loadFailed', { reason: describeError(loadError, t) })}
+        </p>
+      )}
+      {form && (
+        <form className="modal__form plan-editor" onSubmit={(event) => void submit(event)} noValidate>
+          <div className="field">
+            <label className="field__label" htmlFor={ids.zone}>
+              {t('planner.plan.timeZone')}
+            </label>
+            <select id={ids.zone} className="field__input" value={form.timeZone} onChange={(event) => update({ timeZone: event.target.value })} data-autofocus>
+              {zones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="plan-editor__row">
+            <div className="field">
+              <label className="field__label" htmlFor={ids.cap}>
+                {t('planner.plan.dailyCap')}
+              </label>
+              <input id={ids.cap} className="field__input" type="number" min={1} max={100} value={form.dailyCap} aria-describedby={ids.limitHint} onChange={(event) => update({ dailyCap: event.target.value })} />
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor={ids.gap}>
+                {t('planner.plan.minGap')}
+              </label>
+              <input id={ids.gap} className="field__input" type="number" min={1} max={1440} value={form.minGap} aria-describedby={ids.limitHint} onChange={(event) => update({ minGap: event.target.value })} />
+            </div>
+          </div>
+          <p id={ids.limitHint} className="field__hint">
+            {t('planner.plan.noLimitHint')}
+          </p>
+
+          <fieldset className="plan-editor__quiet">
+            <legend>{t('planner.plan.quietHours')}</legend>
+            <div className="plan-editor__check">
+              <input id={ids.quiet} type="checkbox" checked={form.quietEnabled} onChange={(event) => update({ quietEnabled: event.target.checked })} />
+              <label htmlFor={ids.quiet}>{t('planner.plan.quietEnabled')}</label>
+            </div>
+            <div className="plan-editor__row">
+              <label htmlFor={ids.start}>{t('planner.plan.quietStart')}</label>
+              <input id={ids.start} className="field__input" type="time" disabled={!form.quietEnabled} value={form.quietStart} onChange={(event) => update({ quietStart: event.target.value })} />
+              <label htmlFor={ids.end}>{t('planner.plan.quietEnd')}</label>
+              <input id={ids.end} className="field__input" type="time" disabled={!form.quietEnabled} value={form.quietEnd} onChange={(event) => update({ quietEnd: event.target.value })} />
+            </div>
+          </fieldset>
+
+          <fieldset className="plan-editor__slots" aria-describedby={ids.slotsHint}>
+            <legend>{t('planner.plan.slots')}</legend>
+            <p id={ids.slotsHint} className="field__hint">
+              {t('planner.plan.slotsHint')}
+            </p>
+            {WEEKDAYS.map((weekday) => {
+              const day = weekdayName(weekday, i18n.language);
+              const times = form.slots[weekday] ?? [];
+              return (
+                <div key={weekday} className="plan-editor__day" role="group" aria-label={day}>
+                  <span className="plan-editor__dayname" aria-hidden="true">
+                    {day}
+                  </span>
+                  <ul className="plan-editor__times">
+                    {times.length === 0 && <li className="plan-editor__none">{t('planner.plan.noSlots')}</li>}
+                    {times.map((time, index) => (
+                      <li key={index} className="plan-editor__time">
+                        <input
+                          className="field__input"
+                          type="time"
+                          aria-label={t('planner.plan.timeOn', { day })}
+                          value={time}
+                          onChange={(event) => setTimes(weekday, times.map((old, i) => (i === index ? event.target.value : old)))}
+                        />
+                        <button
+                          type="button"
+                          className="button button--quiet"
+                          aria-label={t('planner.plan.removeTime', { time: time || '–', day })}
+                          onClick={() => setTimes(weekday, times.filter((_, i) => i !== index))}
+                        >
+                          <span aria-hidden="true">×</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                  <button type="button" className="button button--quiet" aria-label={t('planner.plan.addTimeOn', { day })} onClick={() => setTimes(weekday, [...times, times.at(-1) ?? '09:00'])}>
+                    {t('planner.plan.addTime')}
+                  </button>
+                </div>
+              );
+            })}
+          </fieldset>
+          {error && (
+            <p id={ids.error} role="alert" className="field__error">
+              {error}
+            </p>
+          )}
+          <div className="modal__actions">
+            <button type="button" className="button" onClick={onClose}>
+              {t('dialogs.cancel')}
+            </button>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('planner.plan.save')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  );
+}
