@@ -52,19 +52,22 @@ export const businessDaySchema = z
   .nullable();
 export type BusinessDay = z.infer<typeof businessDaySchema>;
 
+/** Zones already found valid: building an Intl.DateTimeFormat per check is slow when a calendar answer carries thousands of them. */
+const knownTimeZones = new Set<string>();
+
+function isKnownTimeZone(zone: string): boolean {
+  if (knownTimeZones.has(zone)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    return false;
+  }
+  knownTimeZones.add(zone);
+  return true;
+}
+
 /** An IANA time zone the runtime knows, e.g. Europe/Zurich. */
-export const timeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'An IANA time zone such as Europe/Zurich.');
+export const timeZoneSchema = z.string().min(1).max(64).refine(isKnownTimeZone, 'An IANA time zone such as Europe/Zurich.');
 
 export const SIGNATURE_PLACEMENTS = ['off', 'replies', 'all'] as const;
 
