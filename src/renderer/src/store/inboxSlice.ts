@@ -91,7 +91,8 @@ export interface ContactState {
   loadingMore: boolean;
 }
 
-export type WorkspaceViewKind = 'deck' | 'inbox';
+/** What the workspace's main area shows: the columns, the inbox or the planner. */
+export type WorkspaceViewKind = 'deck' | 'inbox' | 'planner';
 
 export type RuleDraft = Omit<ParamsOf<'rules.save'>, 'workspaceId'>;
 export type RuleSampleInput = ParamsOf<'rules.test'>['sample'];

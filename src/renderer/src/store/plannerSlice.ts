@@ -39,12 +39,8 @@ export interface QueueState {
 }
 
 export interface PlannerSlice {
-  /** The planner is the third view of a workspace (next to deck and inbox). */
-  plannerOpen: boolean;
   calendar: CalendarState;
   queue: QueueState;
-  openPlanner(): void;
-  closePlanner(): void;
   setCalendarMode(mode: CalendarMode): void;
   setCalendarAnchor(anchor: DayKey): void;
   setCalendarAccount(accountId: string | null): void;
@@ -150,12 +146,8 @@ export function createPlannerSlice({ client, connection }: StoreDeps): StateCrea
     }
 
     return {
-      plannerOpen: false,
       calendar: { workspaceId: null, mode: 'week', anchor: todayKey(Date.now()), accountId: null, entries: [], phase: 'idle', error: null },
       queue: { workspaceId: null, covers: null, entries: [], phase: 'idle', error: null },
-
-      openPlanner: () => set({ plannerOpen: true }),
-      closePlanner: () => set({ plannerOpen: false }),
 
       setCalendarMode: (mode) => {
         set((state) => ({ calendar: { ...state.calendar, mode } }));

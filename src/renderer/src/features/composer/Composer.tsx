@@ -95,7 +95,7 @@ function ComposerEditor({
   const workspaceName = useAppStore((state) => state.workspaces.find((w) => w.id === workspaceId)?.name ?? null);
   const sendDraft = useAppStore((state) => state.sendDraft);
   const scheduleDraft = useAppStore((state) => state.scheduleDraft);
-  const openPlanner = useAppStore((state) => state.openPlanner);
+  const setWorkspaceView = useAppStore((state) => state.setWorkspaceView);
   const openComposerDialog = useAppStore((state) => state.openComposerDialog);
 
   const initial = useMemo<DraftFields>(() => {
@@ -299,7 +299,7 @@ function ComposerEditor({
             type="button"
             className="button"
             onClick={() => {
-              openPlanner();
+              setWorkspaceView('planner');
               onClose();
             }}
           >

@@ -4,12 +4,9 @@ import { useAppStore } from '../../store/AppStoreProvider';
 import type { WorkspaceViewKind } from '../../store/inboxSlice';
 
 export const VIEW_PANEL_ID = 'workspace-view-panel';
-/** The planner is a view too; its open state lives in the planner slice. */
-export type ViewTabKind = WorkspaceViewKind | 'planner';
+export const viewTabId = (view: WorkspaceViewKind) => `workspace-view-tab-${view}`;
 
-export const viewTabId = (view: ViewTabKind) => `workspace-view-tab-${view}`;
-
-const VIEWS: readonly ViewTabKind[] = ['deck', 'inbox', 'planner'];
+const VIEWS: readonly WorkspaceViewKind[] = ['deck', 'inbox', 'planner'];
 
 /**
  * "Deck", "Inbox" and "Planner" as tabs. The open count is the Inbox tab's description, not part of its
@@ -17,22 +14,12 @@ const VIEWS: readonly ViewTabKind[] = ['deck', 'inbox', 'planner'];
  */
 export function ViewTabs() {
   const { t } = useTranslation();
-  const workspaceView = useAppStore((state) => state.workspaceView);
-  const plannerOpen = useAppStore((state) => state.plannerOpen);
-  const setWorkspaceView = useAppStore((state) => state.setWorkspaceView);
-  const openPlanner = useAppStore((state) => state.openPlanner);
-  const closePlanner = useAppStore((state) => state.closePlanner);
-  const view: ViewTabKind = plannerOpen ? 'planner' : workspaceView;
+  const view = useAppStore((state) => state.workspaceView);
+  const setView = useAppStore((state) => state.setWorkspaceView);
   const open = useAppStore((state) => state.inbox.counts.open);
   const labelId = useId();
   const countId = useId();
-  const refs = useRef(new Map<ViewTabKind, HTMLButtonElement>());
-
-  function setView(kind: ViewTabKind) {
-    if (kind === 'planner') return openPlanner();
-    closePlanner();
-    setWorkspaceView(kind);
-  }
+  const refs = useRef(new Map<WorkspaceViewKind, HTMLButtonElement>());
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     const index = VIEWS.indexOf(view);

@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/AppStoreProvider';
+import type { WorkspaceViewKind } from '../../store/inboxSlice';
 import { isTypingTarget } from '../deck/keyboard';
 
 /** How long "g" waits for its second key. */
 const CHORD_MS = 1200;
 
-/** "g i" opens the inbox and "g d" the deck, as in mail clients (Ctrl+1..9 switch workspaces). */
+const CHORD_VIEWS: Partial<Record<string, WorkspaceViewKind>> = { i: 'inbox', d: 'deck', p: 'planner' };
+
+/** "g i" opens the inbox, "g d" the deck and "g p" the planner, as in mail clients (Ctrl+1..9 switch workspaces). */
 export function useViewKeys(): void {
   const setView = useAppStore((state) => state.setWorkspaceView);
   useEffect(() => {
@@ -19,10 +22,11 @@ export function useViewKeys(): void {
       }
       const chord = Date.now() - pendingSince < CHORD_MS;
       pendingSince = 0;
-      if (!chord || (event.key !== 'i' && event.key !== 'd')) return;
+      const view = chord ? CHORD_VIEWS[event.key] : undefined;
+      if (!view) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      setView(event.key === 'i' ? 'inbox' : 'deck');
+      setView(view);
     }
     // Capture: the second key must not also reach the list's own keys ("d" is free, but "i" may not stay so).
     document.addEventListener('keydown', onKeyDown, true);

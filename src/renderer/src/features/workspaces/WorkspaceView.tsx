@@ -15,7 +15,6 @@ import { SearchBox } from '../search/SearchBox';
 import { SearchPanel } from '../search/SearchPanel';
 import { ThreadPanel } from '../thread/ThreadPanel';
 import { PlannerView } from '../planner/PlannerView';
-import { usePlannerViewKeys } from '../planner/usePlannerViewKeys';
 
 /** The main area for the active workspace: its name as the page heading, its actions, its columns. */
 export function WorkspaceView({ workspace }: { workspace: Workspace }) {
@@ -23,9 +22,7 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
   const openDialog = useAppStore((state) => state.openDialog);
   const loadAccounts = useAppStore((state) => state.loadAccounts);
   const loadInbox = useAppStore((state) => state.loadInbox);
-  const workspaceView = useAppStore((state) => state.workspaceView);
-  const plannerOpen = useAppStore((state) => state.plannerOpen);
-  const view = plannerOpen ? 'planner' : workspaceView;
+  const view = useAppStore((state) => state.workspaceView);
   const [addingColumn, setAddingColumn] = useState(false);
   useEffect(() => {
     void loadAccounts(workspace.id);
@@ -33,7 +30,6 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
     void loadInbox(workspace.id);
   }, [loadAccounts, loadInbox, workspace.id]);
   useViewKeys();
-  usePlannerViewKeys();
   return (
     <div className="workspace">
       <header className="workspace-header">
