@@ -57,6 +57,7 @@ export interface PlannerSlice {
   getBestTimes(workspaceId: string, accountId: string): Promise<Outcome<BestTimes>>;
   nextFreeSlot(workspaceId: string, accountId: string): Promise<Outcome<WallTime>>;
   getPublishingSettings(workspaceId: string): Promise<Outcome<PublishingSettings>>;
+  setPublishingSettings(workspaceId: string, settings: PublishingSettings): Promise<Outcome<PublishingSettings>>;
 
   /** Keeps calendar and queue live (schedule.changed, and a reload after a reconnect) while watched. */
   watchPlannerEvents(): () => void;
@@ -230,6 +231,7 @@ export function createPlannerSlice({ client, connection }: StoreDeps): StateCrea
       getBestTimes: (workspaceId, accountId) => attempt(() => client.planner.bestTimes({ workspaceId, accountId })),
       nextFreeSlot: (workspaceId, accountId) => attempt(() => client.planner.nextFreeSlot({ workspaceId, accountId })),
       getPublishingSettings: (workspaceId) => attempt(() => client.schedule.getSettings({ workspaceId })),
+      setPublishingSettings: (workspaceId, settings) => attempt(() => client.schedule.setSettings({ workspaceId, settings })),
 
       watchPlannerEvents: () => {
         watchers += 1;

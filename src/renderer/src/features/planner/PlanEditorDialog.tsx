@@ -8,6 +8,9 @@ import { useAppStore } from '../../store/AppStoreProvider';
 import { handleOf } from './calendar';
 import { formToPlan, planToForm, timeZoneOptions, weekdayName, WEEKDAYS, type PlanForm } from './planForm';
 
+/** The contract's upper bound for the lateness limit: a week. */
+const MAX_LATE_MINUTES = 7 * 24 * 60;
+
 interface PlanEditorDialogProps {
   workspaceId: string;
   account: AccountView;
@@ -19,11 +22,14 @@ export function PlanEditorDialog({ workspaceId, account, onClose }: PlanEditorDi
   const { t, i18n } = useTranslation();
   const getPlan = useAppStore((state) => state.getPlan);
   const setPlan = useAppStore((state) => state.setPlan);
+  const getPublishingSettings = useAppStore((state) => state.getPublishingSettings);
+  const setPublishingSettings = useAppStore((state) => state.setPublishingSettings);
   const [form, setForm] = useState<PlanForm | null>(null);
+  const [lateLimit, setLateLimit] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { zone: useId(), cap: useId(), gap: useId(), limitHint: useId(), quiet: useId(), start: useId(), end: useId(), slotsHint: useId(), error: useId() };
+  const ids = { late: useId(), lateHint: useId(), zone: useId(), cap: useId(), gap: useId(), limitHint: useId(), quiet: useId(), start: useId(), end: useId(), slotsHint: useId(), error: useId() };
 
   useEffect(() => {
     let live = true;
@@ -36,6 +42,16 @@ export function PlanEditorDialog({ workspaceId, account, onClose }: PlanEditorDi
       live = false;
     };
   }, [getPlan, workspaceId, account.id]);
+
+  useEffect(() => {
+    let live = true;
+    void getPublishingSettings(workspaceId).then((outcome) => {
+      if (live && outcome.ok) setLateLimit(String(outcome.value.lateLimitMinutes));
+    });
+    return () => {
+      live = false;
+    };
+  }, [getPublishingSettings, workspaceId]);
 
   const zones = useMemo(() => timeZoneOptions(form?.timeZone ?? ''), [form?.timeZone]);
   const update = (patch: Partial<PlanForm>) => setForm((current) => (current ? { ...current, ...patch } : current));
@@ -50,12 +66,19 @@ export function PlanEditorDialog({ workspaceId, account, onClose }: PlanEditorDi
       setError(problem.field === 'time' ? t('planner.plan.invalidTime') : t('planner.plan.invalidNumber', { min: problem.min, max: problem.max }));
       return;
     }
+    const late = lateLimit === null ? null : Number(lateLimit);
+    if (late !== null && (!Number.isInteger(late) || late < 0 || late > MAX_LATE_MINUTES)) {
+      setError(t('planner.plan.invalidNumber', { min: 0, max: MAX_LATE_MINUTES }));
+      return;
+    }
     setError(null);
     setBusy(true);
     const outcome = await setPlan(workspaceId, account.id, result.plan);
+    const lateOutcome = outcome.ok && late !== null ? await setPublishingSettings(workspaceId, { lateLimitMinutes: late }) : null;
     setBusy(false);
-    if (outcome.ok) onClose();
-    else setError(describeError(outcome.error, t));
+    if (!outcome.ok) setError(describeError(outcome.error, t));
+    else if (lateOutcome && !lateOutcome.ok) setError(describeError(lateOutcome.error, t));
+    else onClose();
   }
 
   return (
@@ -154,6 +177,20 @@ export function PlanEditorDialog({ workspaceId, account, onClose }: PlanEditorDi
               );
             })}
           </fieldset>
+          {lateLimit !== null && (
+            <fieldset className="plan-editor__late">
+              <legend>{t('planner.plan.lateLegend')}</legend>
+              <div className="field">
+                <label className="field__label" htmlFor={ids.late}>
+                  {t('planner.plan.lateLimit')}
+                </label>
+                <input id={ids.late} className="field__input" type="number" min={0} max={MAX_LATE_MINUTES} value={lateLimit} aria-describedby={ids.lateHint} onChange={(event) => setLateLimit(event.target.value)} />
+                <p id={ids.lateHint} className="field__hint">
+                  {t('planner.plan.lateHint')}
+                </p>
+              </div>
+            </fieldset>
+          )}
           {error && (
             <p id={ids.error} role="alert" className="field__error">
               {error}
