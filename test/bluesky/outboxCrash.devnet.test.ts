@@ -14,7 +14,7 @@ import { expectExactlyOnce, summary } from '../outbox/crash/verdict';
 import { call } from '../support/core';
 import { createUser, startDevNetwork, type DevNetwork, type TestUser } from './devNetwork';
 
-const ROUNDS = 50;
+const ROUNDS = 100;
 let dev: DevNetwork;
 let brand: TestUser;
 let bundle: ChildBundle;
@@ -64,5 +64,5 @@ describe('the outbox under SIGKILL, against the Bluesky dev network', () => {
     const run = await runCrashRounds({ bundle, network: 'bluesky', dataDir, vaultFile, workspaceId, accountId: account.id, rounds: ROUNDS, postsPerRound: 2, randomDelayMaxMs: 150, countPosts });
     console.log(`[bluesky] ${summary(run, startedAt)}`);
     expectExactlyOnce(run, dataDir);
-  }, 300_000);
+  }, 600_000);
 });

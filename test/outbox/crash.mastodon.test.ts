@@ -12,7 +12,7 @@ import { FileVault } from './crash/fileVault';
 import { buildChild, runCrashRounds, type ChildBundle } from './crash/runner';
 import { expectExactlyOnce, summary } from './crash/verdict';
 
-const ROUNDS = 50;
+const ROUNDS = 100;
 const fake = useFakeMastodon();
 let bundle: ChildBundle;
 
@@ -54,5 +54,5 @@ describe('the outbox under SIGKILL, against Mastodon', () => {
     const keys = new Set(fake().statusRequests.map((request) => request.idempotencyKey));
     expect(keys.has(null)).toBe(false);
     expect(keys.size).toBe(run.texts.length);
-  }, 300_000);
+  }, 600_000);
 });
