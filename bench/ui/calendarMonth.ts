@@ -1,5 +1,6 @@
-import { launchChromium } from './chromium';
-import { ensureBuilt, HostClient, startHost } from './host';
+import { openBenchPage, openWorkspaceView, type ClockSamples, type UiBenchOptions } from './benchPage';
+import { HostClient } from './host';
+import type { ClockReading, PageClock } from './pageClock';
 import { fetchRange, visibleDays } from '../../src/renderer/src/features/planner/calendar';
 import { percentile } from '../record';
 import type { PlannerSeed } from './plannerSeed';
@@ -10,111 +11,52 @@ import { MONTH_CELL_POSTS } from '../../src/renderer/src/features/planner/calend
  * time from clicking "Month" in the planner (the week of the seeded month on screen) to the frame
  * that shows the month: its posts fetched from the core, grouped by day and rendered.
  *
- * The clock runs in the page: from the click (a capturing listener, before the app's own) to the
- * DOM holding the month table with every post it shows (checked on each mutation), and on to the
- * end of the next frame's rendering work (a message posted from requestAnimationFrame).
+ * The clock runs in the page (pageClock.ts): from the click to the DOM holding the month table with
+ * every post it shows, and on to the end of the next frame's rendering work.
  */
 
 const VIEWPORT = { width: 1600, height: 1000 };
 const WARM_UP = 2;
 const SAMPLES = Number(process.env.LEITSTAND_BENCH_UI_MONTH_SAMPLES ?? 15);
 
-export interface CalendarMonthSamples {
-  painted: number[];
-  dom: number[];
+export interface CalendarMonthSamples extends ClockSamples {
   /** The same schedule.list the month asks for, from a second client: the core's and the socket's share. */
   coreRoundTrip: number[];
-}
-
-interface Options {
-  dataDir: string;
-  seed: PlannerSeed;
-  log(message: string): void;
-  cleanups: Array<() => void | Promise<void>>;
 }
 
 /** The little of the DOM the page function uses (the benchmark's TypeScript has no DOM library). */
 interface El {
   textContent: string | null;
-  getAttribute(name: string): string | null;
   closest(selector: string): El | null;
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): { length: number };
 }
-interface Win {
-  document: El & { body: El; addEventListener(type: string, listener: (event: { target: El }) => void, capture: boolean): void; removeEventListener(type: string, listener: (event: { target: El }) => void, capture: boolean): void };
-  performance: { now(): number };
-  requestAnimationFrame(callback: () => void): number;
-  setTimeout(callback: () => void, ms: number): number;
-  clearTimeout(id: number): void;
-  MessageChannel: new () => { port1: { onmessage: (() => void) | null }; port2: { postMessage(value: number): void } };
-  MutationObserver: new (callback: () => void) => { observe(target: El, options: Record<string, boolean>): void; disconnect(): void };
-  __benchMonth?: Promise<{ dom: number; painted: number }>;
+interface Win extends PageClock {
+  document: El;
+  __benchMonth?: Promise<ClockReading>;
 }
 
 /** Arms the in-page clock for the next click on "Month"; the outcome is left in window.__benchMonth. */
 async function arm(page: import('@playwright/test').Page, expected: { label: string; chips: number }): Promise<void> {
   await page.evaluate(({ label, chips }) => {
     const win = globalThis as unknown as Win;
-    const { document, performance } = win;
-    win.__benchMonth = new Promise((resolve, reject) => {
-      let start: number | null = null;
-      let done = false;
-      const onClick = (event: { target: El }) => {
-        const button = event.target.closest('button');
-        if (start === null && button?.textContent?.trim() === 'Month') {
-          start = performance.now();
-          check();
-        }
-      };
-      const shown = () => {
-        const table = document.querySelector(`table[aria-label="${label}"]`);
+    win.__benchMonth = win.__benchClock!<{ target: El }>({
+      event: 'click',
+      starts: (event) => event.target.closest('button')?.textContent?.trim() === 'Month',
+      shown: () => {
+        const table = win.document.querySelector(`table[aria-label="${label}"]`);
         return table !== null && table.querySelectorAll('.post-chip').length === chips;
-      };
-      const observer = new win.MutationObserver(() => check());
-      const timer = win.setTimeout(() => finish(new Error(`No "${label}" with ${chips} posts within 20 s.`)), 20_000);
-      function finish(outcome: { dom: number; painted: number } | Error) {
-        done = true;
-        observer.disconnect();
-        win.clearTimeout(timer);
-        document.removeEventListener('click', onClick, true);
-        if (outcome instanceof Error) reject(outcome);
-        else resolve(outcome);
-      }
-      function check() {
-        if (done || start === null || !shown()) return;
-        done = true;
-        const dom = performance.now() - start;
-        const begun = start;
-        win.requestAnimationFrame(() => {
-          const channel = new win.MessageChannel();
-          channel.port1.onmessage = () => finish({ dom, painted: performance.now() - begun });
-          channel.port2.postMessage(0);
-        });
-      }
-      document.addEventListener('click', onClick, true);
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      },
+      timeoutMs: 20_000,
+      timeoutMessage: `No "${label}" with ${chips} posts within 20 s.`,
     });
     win.__benchMonth.catch(() => {});
   }, expected);
 }
 
-export async function measureCalendarMonth({ dataDir, seed, log, cleanups }: Options): Promise<CalendarMonthSamples> {
-  await ensureBuilt(log);
-  const browser = await launchChromium();
-  cleanups.push(() => browser.close());
-  const host = await startHost(dataDir, { startTimeoutMs: 120_000, reportUnexpectedExit: true });
-  cleanups.push(() => host.stop());
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
-  cleanups.push(() => context.close());
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('crash', () => problems.push('the renderer crashed'));
-
-  await page.goto(host.url);
-  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('button', { name: seed.workspaceName, exact: true }).click({ timeout: 60_000 });
-  await page.getByRole('tab', { name: 'Planner' }).click({ timeout: 30_000 });
+export async function measureCalendarMonth({ dataDir, seed, log, cleanups }: UiBenchOptions<PlannerSeed>): Promise<CalendarMonthSamples> {
+  const { host, page, checkPage } = await openBenchPage({ dataDir, viewport: VIEWPORT, log, cleanups });
+  await openWorkspaceView(page, seed.workspaceName, 'Planner');
   // The seeded month: Month, Next month, then back to the week of its first day.
   const layout = page.getByRole('group', { name: 'Calendar layout' });
   await layout.getByRole('button', { name: 'Month' }).click();
@@ -139,7 +81,7 @@ export async function measureCalendarMonth({ dataDir, seed, log, cleanups }: Opt
     }
     await layout.getByRole('button', { name: 'Week' }).click();
   }
-  if (problems.length > 0) throw new Error(`Errors in the page: ${problems.join('; ')}`);
+  checkPage();
   const client = await HostClient.connect(host.url);
   cleanups.push(() => client.close());
   const { workspaces } = await client.call<{ workspaces: Array<{ id: string; name: string }> }>('workspaces.list', {});

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { launchChromium } from './chromium';
-import { ensureBuilt, startHost } from './host';
+import { openBenchPage, openWorkspaceView, type ClockSamples, type UiBenchOptions } from './benchPage';
+import type { ClockReading, PageClock } from './pageClock';
 import type { InboxSeed } from './inboxSeed';
 
 /**
@@ -8,9 +8,8 @@ import type { InboxSeed } from './inboxSeed';
  * from pressing Enter on an inbox item to its conversation (the item, whose thread a feed entry
  * is by itself: no network) and its author's contact history being rendered.
  *
- * The clock runs in the page: from the Enter keydown (a capturing listener, before the app's own)
- * to the DOM showing both (checked on every mutation), and on to the end of the next frame's
- * rendering work (a message posted from requestAnimationFrame). Every text of the seed starts with
+ * The clock runs in the page (pageClock.ts): from the Enter keydown to the DOM showing both, and on
+ * to the end of the next frame's rendering work. Every text of the seed starts with
  * "[a<author> n<item>]", which is how the page check knows the right item and person are shown.
  */
 
@@ -18,19 +17,8 @@ const VIEWPORT = { width: 1600, height: 900 };
 const WARM_UP = 3;
 const SAMPLES = Number(process.env.LEITSTAND_BENCH_UI_OPEN_SAMPLES ?? 40);
 
-export interface OpenConversationSamples {
-  /** Enter to the end of the frame that shows the conversation, ms. */
-  painted: number[];
-  /** Enter to the DOM holding it, ms. */
-  dom: number[];
-}
-
-interface Options {
-  dataDir: string;
-  seed: InboxSeed;
-  log(message: string): void;
-  cleanups: Array<() => void | Promise<void>>;
-}
+/** From Enter to the conversation shown. */
+export type OpenConversationSamples = ClockSamples;
 
 /** The little of the DOM the page functions use (the benchmark's TypeScript has no DOM library). */
 interface El {
@@ -43,14 +31,9 @@ interface El {
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): ArrayLike<El> & Iterable<El>;
 }
-interface Win {
-  document: El & { activeElement: El | null; body: El; getElementById(id: string): El | null; addEventListener(type: string, listener: (event: { key: string }) => void, capture: boolean): void; removeEventListener(type: string, listener: (event: { key: string }) => void, capture: boolean): void };
-  performance: { now(): number };
-  requestAnimationFrame(callback: () => void): number;
-  setTimeout(callback: () => void, ms: number): number;
-  MessageChannel: new () => { port1: { onmessage: (() => void) | null }; port2: { postMessage(value: number): void } };
-  MutationObserver: new (callback: () => void) => { observe(target: El, options: Record<string, boolean>): void; disconnect(): void };
-  __benchOpen?: Promise<{ dom: number; painted: number }>;
+interface Win extends PageClock {
+  document: El & { activeElement: El | null; getElementById(id: string): El | null };
+  __benchOpen?: Promise<ClockReading>;
   __benchFind?: (name: string) => El | null;
 }
 
@@ -108,72 +91,28 @@ async function refocusList(page: Page): Promise<void> {
 async function arm(page: Page, marks: { item: string; authors: string[] }): Promise<void> {
   await page.evaluate(({ item, authors }) => {
     const win = globalThis as unknown as Win;
-    const { document, performance } = win;
-    win.__benchOpen = new Promise((resolve, reject) => {
-      let start: number | null = null;
-      const onKey = (event: { key: string }) => {
-        if (event.key === 'Enter' && start === null) {
-          start = performance.now();
-          check();
-        }
-      };
-      const shown = () => {
+    win.__benchOpen = win.__benchClock!<{ key: string }>({
+      event: 'keydown',
+      starts: (event) => event.key === 'Enter',
+      shown: () => {
         const conversation = win.__benchFind!('Conversation');
         if (!conversation?.textContent?.includes(item)) return false;
         const history = win.__benchFind!('Contact history');
         const first = history?.querySelector('li, [role="listitem"]');
         return authors.some((mark) => first?.textContent?.includes(mark));
-      };
-      let done = false;
-      const observer = new win.MutationObserver(() => check());
-      const timer = win.setTimeout(() => finish(new Error(`No conversation with "${item}" and its contact history within 10 s.`)), 10_000);
-      function finish(outcome: { dom: number; painted: number } | Error) {
-        done = true;
-        observer.disconnect();
-        document.removeEventListener('keydown', onKey, true);
-        if (outcome instanceof Error) reject(outcome);
-        else resolve(outcome);
-      }
-      function check() {
-        if (done || start === null || !shown()) return;
-        done = true;
-        const dom = performance.now() - start;
-        const begun = start;
-        win.requestAnimationFrame(() => {
-          const channel = new win.MessageChannel();
-          channel.port1.onmessage = () => {
-            (globalThis as unknown as { clearTimeout(id: number): void }).clearTimeout(timer);
-            finish({ dom, painted: performance.now() - begun });
-          };
-          channel.port2.postMessage(0);
-        });
-      }
-      document.addEventListener('keydown', onKey, true);
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      },
+      timeoutMs: 10_000,
+      timeoutMessage: `No conversation with "${item}" and its contact history within 10 s.`,
     });
     // Keeps an unhandled rejection from surfacing before the harness awaits it.
     win.__benchOpen.catch(() => {});
   }, marks);
 }
 
-export async function measureOpenConversation({ dataDir, seed, log, cleanups }: Options): Promise<OpenConversationSamples> {
-  await ensureBuilt(log);
-  const browser = await launchChromium();
-  cleanups.push(() => browser.close());
-  const started = Date.now();
-  const host = await startHost(dataDir, { startTimeoutMs: 120_000, reportUnexpectedExit: true });
-  cleanups.push(() => host.stop());
-  log(`host up in ${Date.now() - started} ms`);
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
-  cleanups.push(() => context.close());
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('crash', () => problems.push('the renderer crashed'));
-
-  await page.goto(host.url);
-  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('button', { name: 'Inbox benchmark', exact: true }).click({ timeout: 60_000 });
-  await page.getByRole('tab', { name: 'Inbox' }).click({ timeout: 30_000 });
+export async function measureOpenConversation({ dataDir, seed, log, cleanups }: UiBenchOptions<InboxSeed>): Promise<OpenConversationSamples> {
+  const { page, hostStartMs, checkPage } = await openBenchPage({ dataDir, viewport: VIEWPORT, log, cleanups });
+  log(`host up in ${hostStartMs} ms`);
+  await openWorkspaceView(page, 'Inbox benchmark', 'Inbox');
   const list = page.getByRole('listbox', { name: 'Inbox items' });
   await list.getByRole('option').first().waitFor({ timeout: 60_000 });
   await installFinder(page);
@@ -208,7 +147,7 @@ export async function measureOpenConversation({ dataDir, seed, log, cleanups }: 
     await refocusList(page);
     await page.keyboard.press('j');
   }
-  if (problems.length > 0) throw new Error(`Errors in the page: ${problems.join('; ')}`);
+  checkPage();
   // To see what was measured: LEITSTAND_BENCH_SCREENSHOT=/tmp/open.png
   if (process.env.LEITSTAND_BENCH_SCREENSHOT) await page.screenshot({ path: process.env.LEITSTAND_BENCH_SCREENSHOT });
   log(`opened ${samples.painted.length} conversations after ${WARM_UP} to warm up, each of another person`);

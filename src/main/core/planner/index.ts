@@ -5,16 +5,11 @@ import type { plannerMethods } from '../../../shared/contract/plannerMethods';
 import { computeBestTimes, type EngagedPost } from '../../../shared/planner/bestTimes';
 import { defaultPlan } from '../../../shared/planner/planRules';
 import { resolveWallTime } from '../../../shared/planner/wallTime';
-import type { AccountRepository } from '../accounts/accountRepository';
 import type { Connector } from '../connectors/connector';
-import type { CoreEvents } from '../events';
 import type { HandlersFor } from '../featureHandlers';
-import type { InboxService } from '../inbox';
-import type { ItemStore } from '../items/itemStore';
-import { PublishingSettingsStore, type OutboxFeature } from '../outbox';
+import type { DraftsDeps } from '../drafts';
+import { PublishingSettingsStore } from '../outbox';
 import type { Connectivity } from '../polling';
-import type { Db } from '../store/database';
-import type { WorkspaceRepository } from '../workspaces/workspaceRepository';
 import { createEngagementRefresher } from './engagement';
 import { PlanRepository } from './planRepository';
 import { ScheduleStore } from './scheduleStore';
@@ -22,15 +17,8 @@ import { createScheduling } from './scheduling';
 
 export type PlannerMethodName = keyof typeof plannerMethods;
 
-export interface PlannerDeps {
-  db: Db;
-  now: () => Date;
-  events: CoreEvents;
-  workspaces: WorkspaceRepository;
-  accounts: AccountRepository;
-  items: ItemStore;
-  inbox: InboxService;
-  outbox: OutboxFeature;
+/** The services drafts are written against, and what planning adds. */
+export interface PlannerDeps extends DraftsDeps {
   connectors: Partial<Record<Network, Connector>>;
   log: (message: string) => void;
   /** The engagement refresher waits while offline. */

@@ -5,27 +5,15 @@ import { checkPlan, nextFreeSlot, NEXT_SLOT_HORIZON_DAYS } from '../../../shared
 import { formatLocal, resolveWallTime, shiftLocal } from '../../../shared/planner/wallTime';
 import type { AccountRepository } from '../accounts/accountRepository';
 import { checkDraft, type PostingNetwork } from '../composer/check';
+import type { DraftsDeps } from '../drafts';
 import { DraftRepository } from '../drafts/draftRepository';
 import { DraftTargets, isReplyKey } from '../drafts/draftTargets';
-import type { CoreEvents } from '../events';
-import type { InboxService } from '../inbox';
-import type { ItemStore } from '../items/itemStore';
-import type { OutboxFeature } from '../outbox';
-import type { Db } from '../store/database';
-import type { WorkspaceRepository } from '../workspaces/workspaceRepository';
 import type { ScheduleStore } from './scheduleStore';
 
 const DAY = 24 * 3600_000;
 
-export interface SchedulingDeps {
-  db: Db;
-  now: () => Date;
-  events: CoreEvents;
-  workspaces: WorkspaceRepository;
-  accounts: AccountRepository;
-  items: ItemStore;
-  inbox: InboxService;
-  outbox: OutboxFeature;
+/** The services drafts are written against, and what planning adds. */
+export interface SchedulingDeps extends DraftsDeps {
   schedule: ScheduleStore;
   /** The account's plan (the default one when none is stored). */
   planFor(workspaceId: string, accountId: string): PostingPlan;

@@ -10,7 +10,7 @@ export interface HintedControl {
 
 interface HintedFieldProps {
   label: string;
-  hint: string;
+  hint?: string;
   /** The line under the hint: what is wrong with the input, or why the action failed. */
   message?: string | null;
   /** Marks the control invalid (the message is about what was typed, not about the core). */
@@ -20,7 +20,7 @@ interface HintedFieldProps {
   children(control: HintedControl): ReactNode;
 }
 
-/** A labelled control with a hint and room for an error under it, both read out with the control. */
+/** A labelled control with a hint (if any) and room for an error under it, both read out with the control. */
 export function HintedField({ label, hint, message = null, invalid = false, id, children }: HintedFieldProps) {
   const generatedId = useId();
   const hintId = useId();
@@ -31,10 +31,12 @@ export function HintedField({ label, hint, message = null, invalid = false, id, 
       <label className="field__label" htmlFor={controlId}>
         {label}
       </label>
-      {children({ id: controlId, 'aria-invalid': invalid ? true : undefined, 'aria-describedby': message ? `${hintId} ${errorId}` : hintId })}
-      <p id={hintId} className="field__hint">
-        {hint}
-      </p>
+      {children({ id: controlId, 'aria-invalid': invalid ? true : undefined, 'aria-describedby': [hint ? hintId : null, message ? errorId : null].filter(Boolean).join(' ') || undefined })}
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
       <FieldError id={errorId} message={message} />
     </div>
   );

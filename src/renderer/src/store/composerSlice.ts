@@ -5,6 +5,7 @@ import type { Agent, InboxSettings, SavedReply } from '../../../shared/contract/
 import type { ParamsOf, ResultOf } from '../../../shared/contract/methods';
 import { mergedEntries, withEntry } from '../features/composer/outboxEntries';
 import { attempt, type Outcome } from './outcome';
+import { refCounted } from './refCounted';
 import type { AppState, StoreDeps } from './types';
 
 type Phase = 'idle' | 'loading' | 'ready' | 'failed';
@@ -95,8 +96,6 @@ function byTitle(a: SavedReply, b: SavedReply): number {
 
 export function createComposerSlice({ client, connection }: StoreDeps): StateCreator<AppState, [], [], ComposerSlice> {
   return (set, get) => {
-    let watchers = 0;
-    let stopWatching: (() => void) | null = null;
 
     function receiveReplies(workspaceId: string, replies: SavedReply[]): void {
       if (get().savedReplies.workspaceId !== workspaceId) return;
@@ -242,20 +241,7 @@ export function createComposerSlice({ client, connection }: StoreDeps): StateCre
       openComposerPanel: (panel) => set({ composerPanel: panel }),
       closeComposerPanel: () => set({ composerPanel: null }),
 
-      watchComposerEvents: () => {
-        watchers += 1;
-        stopWatching ??= startWatching();
-        let stopped = false;
-        return () => {
-          if (stopped) return;
-          stopped = true;
-          watchers -= 1;
-          if (watchers === 0 && stopWatching) {
-            stopWatching();
-            stopWatching = null;
-          }
-        };
-      },
+      watchComposerEvents: refCounted(startWatching),
     };
   };
 }

@@ -6,6 +6,7 @@ import type { OutboxState } from '../../../shared/contract/composer';
 import type { BestTimes, PostingPlan, PublishingSettings, ScheduleResult, ScheduledPost, WallTime } from '../../../shared/contract/planner';
 import { fetchRange, sortedByTime, todayKey, visibleDays, type CalendarMode, type DayKey } from '../features/planner/calendar';
 import { attempt, type Outcome } from './outcome';
+import { refCounted } from './refCounted';
 import type { AppState, StoreDeps } from './types';
 
 type Phase = 'idle' | 'loading' | 'ready' | 'failed';
@@ -105,8 +106,6 @@ async function calendarEntries(client: LeitstandClient, workspaceId: string, cal
 
 export function createPlannerSlice({ client, connection }: StoreDeps): StateCreator<AppState, [], [], PlannerSlice> {
   return (set, get) => {
-    let watchers = 0;
-    let stopWatching: (() => void) | null = null;
     let reloadTimer: ReturnType<typeof setTimeout> | null = null;
     // Answers that arrive after a newer question (the user paged on) are dropped.
     let calendarAsked = 0;
@@ -233,20 +232,7 @@ export function createPlannerSlice({ client, connection }: StoreDeps): StateCrea
       getPublishingSettings: (workspaceId) => attempt(() => client.schedule.getSettings({ workspaceId })),
       setPublishingSettings: (workspaceId, settings) => attempt(() => client.schedule.setSettings({ workspaceId, settings })),
 
-      watchPlannerEvents: () => {
-        watchers += 1;
-        stopWatching ??= startWatching();
-        let stopped = false;
-        return () => {
-          if (stopped) return;
-          stopped = true;
-          watchers -= 1;
-          if (watchers === 0 && stopWatching) {
-            stopWatching();
-            stopWatching = null;
-          }
-        };
-      },
+      watchPlannerEvents: refCounted(startWatching),
     };
   };
 }

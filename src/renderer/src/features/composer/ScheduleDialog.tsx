@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WallTime } from '../../../../shared/contract/planner';
-import { FieldError } from '../../components/FieldError';
+import { FormActions } from '../../components/FormActions';
 import { Modal } from '../../components/Modal';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { useAppStore } from '../../store/AppStoreProvider';
-import { isLocalDateTime, localZone } from '../planner/calendar';
-import { timeZoneOptions } from '../planner/planForm';
+import { localZone } from '../planner/calendar';
+import { useWallTimeForm, WallTimeField } from '../planner/WallTimeField';
 
 interface ScheduleDialogProps {
   workspaceId: string;
@@ -25,14 +26,10 @@ function nextHour(zone: string): string {
 export function ScheduleDialog({ workspaceId, accountId, onSchedule, onClose }: ScheduleDialogProps) {
   const { t } = useTranslation();
   const getPlan = useAppStore((state) => state.getPlan);
-  const whenId = useId();
-  const zoneId = useId();
-  const errorId = useId();
   const [zone, setZone] = useState(localZone);
-  const [value, setValue] = useState(() => nextHour(localZone()));
+  const form = useWallTimeForm(() => nextHour(localZone()));
   const [touched, setTouched] = useState(false);
-  const [invalid, setInvalid] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { setValue } = form;
 
   // The plan's zone becomes the default, unless the user already chose.
   useEffect(() => {
@@ -50,70 +47,27 @@ export function ScheduleDialog({ workspaceId, accountId, onSchedule, onClose }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [getPlan, workspaceId, accountId]);
 
-  const zones = useMemo(() => timeZoneOptions(zone), [zone]);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!isLocalDateTime(value)) {
-      setInvalid(t('planner.compose.invalid'));
-      return;
-    }
-    setInvalid(null);
-    setBusy(true);
-    await onSchedule({ local: value, timeZone: zone });
-    setBusy(false);
-  }
-
   return (
     <Modal title={t('planner.compose.scheduleTitle')} onClose={onClose}>
-      <form className="modal__form" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={whenId}>
-            {t('planner.compose.when')}
-          </label>
-          <input
-            id={whenId}
-            className="field__input"
-            type="datetime-local"
-            value={value}
-            data-autofocus
-            aria-invalid={invalid ? true : undefined}
-            aria-describedby={invalid ? errorId : undefined}
-            onChange={(event) => {
-              setTouched(true);
-              setValue(event.target.value.slice(0, 16));
-            }}
-          />
-          <FieldError id={errorId} message={invalid} />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={zoneId}>
-            {t('planner.compose.zone')}
-          </label>
-          <select
-            id={zoneId}
-            className="field__input"
-            value={zone}
-            onChange={(event) => {
-              setTouched(true);
-              setZone(event.target.value);
-            }}
-          >
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="modal__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('dialogs.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('planner.compose.submit')}
-          </button>
-        </div>
+      <form className="modal__form" onSubmit={(event) => void form.submit(event, t('planner.compose.invalid'), (local) => onSchedule({ local, timeZone: zone }))} noValidate>
+        <WallTimeField
+          label={t('planner.compose.when')}
+          value={form.value}
+          invalid={form.invalid}
+          onChange={(local) => {
+            setTouched(true);
+            form.setValue(local);
+          }}
+        />
+        <TimeZoneSelect
+          label={t('planner.compose.zone')}
+          value={zone}
+          onChange={(next) => {
+            setTouched(true);
+            setZone(next);
+          }}
+        />
+        <FormActions submitLabel={t('planner.compose.submit')} busy={form.busy} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -1,5 +1,6 @@
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTabKeys } from '../../components/useTabKeys';
 import { useAppStore } from '../../store/AppStoreProvider';
 import type { WorkspaceViewKind } from '../../store/inboxSlice';
 
@@ -10,7 +11,7 @@ const VIEWS: readonly WorkspaceViewKind[] = ['deck', 'inbox', 'planner'];
 
 /**
  * "Deck", "Inbox" and "Planner" as tabs. The open count is the Inbox tab's description, not part of its
- * name, so that the tab is always found by the same name. Arrow keys move between the tabs.
+ * name, so that the tab is always found by the same name. Arrow keys, Home and End move between the tabs.
  */
 export function ViewTabs() {
   const { t } = useTranslation();
@@ -19,38 +20,19 @@ export function ViewTabs() {
   const open = useAppStore((state) => state.inbox.counts.open);
   const labelId = useId();
   const countId = useId();
-  const refs = useRef(new Map<WorkspaceViewKind, HTMLButtonElement>());
-
-  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    const index = VIEWS.indexOf(view);
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    const target = event.key === 'Home' ? VIEWS[0] : event.key === 'End' ? VIEWS[VIEWS.length - 1] : step ? VIEWS[(index + step + VIEWS.length) % VIEWS.length] : undefined;
-    if (!target) return;
-    event.preventDefault();
-    setView(target);
-    refs.current.get(target)?.focus();
-  }
+  const tabProps = useTabKeys(VIEWS, view, setView);
 
   return (
     <div className="view-tabs" role="tablist" aria-label={t('inbox.views.label')}>
       {VIEWS.map((kind) => (
         <button
           key={kind}
-          ref={(element) => {
-            if (element) refs.current.set(kind, element);
-            else refs.current.delete(kind);
-          }}
-          type="button"
-          role="tab"
+          {...tabProps(kind)}
           id={viewTabId(kind)}
           className="view-tabs__tab"
-          aria-selected={view === kind}
           aria-controls={VIEW_PANEL_ID}
-          tabIndex={view === kind ? 0 : -1}
           aria-labelledby={kind === 'inbox' ? labelId : undefined}
           aria-describedby={kind === 'inbox' && open > 0 ? countId : undefined}
-          onClick={() => setView(kind)}
-          onKeyDown={onKeyDown}
         >
           {kind === 'deck' ? (
             t('inbox.views.deck')

@@ -1,22 +1,18 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGNATURE_PLACEMENTS, type Agent, type InboxSettings, type SavedReply } from '../../../../shared/contract/inbox';
 import { FieldError } from '../../components/FieldError';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { useSubmit } from '../../components/useSubmit';
 import { useAppStore } from '../../store/AppStoreProvider';
 import { businessHoursFrom, dayRows, goalFromParts, goalParts, type DayRow } from './settingsForm';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
-function timeZones(current: string): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return zones.includes(current) ? zones : [current, ...zones];
-}
-
 /** Goal, time zone, business hours and the composer's house rules, saved together. */
 export function GeneralSettings({ settings, agents, savedReplies }: { settings: InboxSettings; agents: Agent[]; savedReplies: SavedReply[] }) {
   const { t } = useTranslation();
-  const ids = { hours: useId(), minutes: useId(), zone: useId(), placement: useId(), ack: useId(), agent: useId(), alt: useId(), error: useId(), goalHint: useId() };
+  const ids = { hours: useId(), minutes: useId(), placement: useId(), ack: useId(), agent: useId(), alt: useId(), error: useId(), goalHint: useId() };
   const save = useAppStore((state) => state.saveInboxSettings);
   const goal = goalParts(settings.goalMinutes);
   const [hours, setHours] = useState(String(goal.hours));
@@ -29,7 +25,6 @@ export function GeneralSettings({ settings, agents, savedReplies }: { settings: 
   const [agentId, setAgentId] = useState(settings.currentAgentId ?? '');
   const [saved, setSaved] = useState(false);
   const { busy, error, setError, run } = useSubmit();
-  const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
 
   const setDay = (index: number, patch: Partial<DayRow>) => {
     setSaved(false);
@@ -73,18 +68,7 @@ export function GeneralSettings({ settings, agents, savedReplies }: { settings: 
           {t('inbox.settings.goalHint')}
         </p>
       </fieldset>
-      <div className="field">
-        <label className="field__label" htmlFor={ids.zone}>
-          {t('inbox.settings.timeZone')}
-        </label>
-        <select id={ids.zone} className="field__input" value={timeZone} onChange={(event) => setTimeZone(event.target.value)}>
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TimeZoneSelect label={t('inbox.settings.timeZone')} value={timeZone} onChange={setTimeZone} />
       <fieldset className="inbox-settings__group">
         <legend className="field__label">{t('inbox.settings.businessHours')}</legend>
         <p className="field__hint">{t('inbox.settings.businessHoursHint')}</p>

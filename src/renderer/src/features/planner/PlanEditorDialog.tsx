@@ -1,12 +1,14 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/contract/accounts';
 import type { AppError } from '../../../../shared/contract/errors';
+import { FormActions } from '../../components/FormActions';
 import { Modal } from '../../components/Modal';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { describeError } from '../../i18n/describeError';
 import { useAppStore } from '../../store/AppStoreProvider';
 import { handleOf } from './calendar';
-import { formToPlan, planToForm, timeZoneOptions, weekdayName, WEEKDAYS, type PlanForm } from './planForm';
+import { formToPlan, planToForm, weekdayName, WEEKDAYS, type PlanForm } from './planForm';
 
 /** The contract's upper bound for the lateness limit: a week. */
 const MAX_LATE_MINUTES = 7 * 24 * 60;
@@ -29,7 +31,7 @@ export function PlanEditorDialog({ workspaceId, account, onClose }: PlanEditorDi
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { late: useId(), lateHint: useId(), zone: useId(), cap: useId(), gap: useId(), limitHint: useId(), quiet: useId(), start: useId(), end: useId(), slotsHint: useId(), error: useId() };
+  const ids = { late: useId(), lateHint: useId(), cap: useId(), gap: useId(), limitHint: useId(), quiet: useId(), start: useId(), end: useId(), slotsHint: useId(), error: useId() };
 
   useEffect(() => {
     let live = true;
@@ -53,7 +55,6 @@ export function PlanEditorDialog({ workspaceId, account, onClose }: PlanEditorDi
     };
   }, [getPublishingSettings, workspaceId]);
 
-  const zones = useMemo(() => timeZoneOptions(form?.timeZone ?? ''), [form?.timeZone]);
   const update = (patch: Partial<PlanForm>) => setForm((current) => (current ? { ...current, ...patch } : current));
   const setTimes = (weekday: number, times: string[]) => setForm((current) => (current ? { ...current, slots: { ...current.slots, [weekday]: times } } : current));
 
@@ -91,18 +92,7 @@ export function PlanEditorDialog({ workspaceId, account, onClose }: PlanEditorDi
       )}
       {form && (
         <form className="modal__form plan-editor" onSubmit={(event) => void submit(event)} noValidate>
-          <div className="field">
-            <label className="field__label" htmlFor={ids.zone}>
-              {t('planner.plan.timeZone')}
-            </label>
-            <select id={ids.zone} className="field__input" value={form.timeZone} onChange={(event) => update({ timeZone: event.target.value })} data-autofocus>
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TimeZoneSelect label={t('planner.plan.timeZone')} value={form.timeZone} onChange={(timeZone) => update({ timeZone })} autoFocus />
           <div className="plan-editor__row">
             <div className="field">
               <label className="field__label" htmlFor={ids.cap}>
@@ -196,14 +186,7 @@ export function PlanEditorDialog({ workspaceId, account, onClose }: PlanEditorDi
               {error}
             </p>
           )}
-          <div className="modal__actions">
-            <button type="button" className="button" onClick={onClose}>
-              {t('dialogs.cancel')}
-            </button>
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('planner.plan.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('planner.plan.save')} busy={busy} onCancel={onClose} />
         </form>
       )}
     </Modal>

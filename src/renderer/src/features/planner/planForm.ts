@@ -65,15 +65,6 @@ export function formToPlan(form: PlanForm): { plan: PostingPlan } | { error: Pla
   };
 }
 
-/** Every IANA zone this browser knows, with `current` in it even if the browser does not know it. */
-export function timeZoneOptions(current: string): string[] {
-  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  const zones = new Set(known);
-  zones.add('UTC');
-  if (current) zones.add(current);
-  return [...zones].sort();
-}
-
 /** "Monday" for ISO weekday 1, in the user's language (1 January 2024 was a Monday). */
 export function weekdayName(weekday: number, locale: string, width: 'long' | 'short' = 'long'): string {
   return new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
