@@ -161,6 +161,17 @@ describe('response clock in words', () => {
     expect(red).toEqual({ tone: 'red', message: 'overdue', minutes: 70, waited: 190 });
   });
 
+  test('outside business hours the clock says when it runs out, not "due in 2 h"', () => {
+    // Saturday 8 March 2025, 20:00 in Zurich: the two hours of the goal are Monday 09:00–11:00.
+    const saturday = Date.parse('2025-03-08T19:00:00Z');
+    const monday11 = Date.parse('2025-03-10T10:00:00Z');
+    const reading = clockFor({ ...base, receivedMs: saturday, dueMs: monday11, nowMs: saturday + 10 * 60_000 });
+    expect(clockLine(reading, { dueMs: monday11, nowMs: saturday + 10 * 60_000 })).toEqual({ tone: 'ok', message: 'dueAt', minutes: 120, waited: 0, dueMs: monday11 });
+    // Within business hours the two clocks agree: "due in".
+    const inHours = clockFor({ ...base, receivedMs: received, dueMs: due, nowMs: received + 30 * 60_000 });
+    expect(clockLine(inHours, { dueMs: due, nowMs: received + 30 * 60_000 }).message).toBe('dueIn');
+  });
+
   test('answered shows the response time; closed without a reply says so', () => {
     const answered = clockLine(clockFor({ ...base, receivedMs: received, dueMs: due, nowMs: received + 500 * 60_000, firstResponseMs: received + 45 * 60_000 }));
     expect(answered).toEqual({ tone: 'answered', message: 'answeredAfter', minutes: 45, waited: null });

@@ -19,9 +19,10 @@ export function useDurationText(): (minutes: number) => string {
 export function useClockLine(entry: InboxItemView, settings: InboxSettings | null): ClockLine | null {
   const now = useNow();
   if (!settings) return null;
+  const dueMs = entry.dueAt ? Date.parse(entry.dueAt) : null;
   const reading = clockFor({
     receivedMs: Date.parse(entry.receivedAt),
-    dueMs: entry.dueAt ? Date.parse(entry.dueAt) : null,
+    dueMs,
     firstResponseMs: entry.firstResponseAt ? Date.parse(entry.firstResponseAt) : null,
     status: entry.status,
     nowMs: now,
@@ -29,7 +30,7 @@ export function useClockLine(entry: InboxItemView, settings: InboxSettings | nul
     businessHours: settings.businessHours,
     timeZone: settings.timeZone,
   });
-  return clockLine(reading);
+  return clockLine(reading, { dueMs, nowMs: now });
 }
 
 /**
@@ -37,13 +38,18 @@ export function useClockLine(entry: InboxItemView, settings: InboxSettings | nul
  * say the same (amber: "due soon", red: "overdue"), so the state never rests on colour alone.
  */
 export function ResponseClock({ entry, settings, id }: { entry: InboxItemView; settings: InboxSettings | null; id?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const duration = useDurationText();
   const line = useClockLine(entry, settings);
-  if (!line) return null;
+  if (!line || !settings) return null;
   const main =
     line.message === 'dueIn'
       ? t('inbox.clock.dueIn', { duration: duration(line.minutes) })
+      : line.message === 'dueAt'
+        ? t('inbox.clock.dueAt', {
+            when: new Intl.DateTimeFormat(i18n.language, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: settings.timeZone }).format(line.dueMs),
+            duration: duration(line.minutes),
+          })
       : line.message === 'dueSoon'
         ? t('inbox.clock.dueSoon', { duration: duration(line.minutes) })
         : line.message === 'overdue'

@@ -19,17 +19,26 @@ export function durationParts(totalMinutes: number): DurationParts {
  */
 export interface ClockLine {
   tone: Clock['state'];
-  message: 'dueIn' | 'dueSoon' | 'overdue' | 'answeredAfter' | 'closed' | 'noGoal';
+  message: 'dueIn' | 'dueAt' | 'dueSoon' | 'overdue' | 'answeredAfter' | 'closed' | 'noGoal';
   /** The duration the message names (remaining, overdue or waited until answered), in minutes. */
   minutes: number;
   /** Waited so far while nobody answered, for the "Waiting …" part; null once answered or closed. */
   waited: number | null;
+  /** For 'dueAt': when the goal runs out, since outside business hours the wall clock runs faster than the goal's. */
+  dueMs?: number;
 }
 
-export function clockLine(clock: Clock): ClockLine {
+/** Business time left and wall-clock time left differ by more than this: say when, not just how long. */
+const PAUSED_MS = 60 * 60_000;
+
+export function clockLine(clock: Clock, due?: { dueMs: number | null; nowMs: number }): ClockLine {
   const remaining = clock.remainingMinutes ?? 0;
   switch (clock.state) {
     case 'ok':
+      // "Due in 2 h" on a Saturday evening would mislead: the two business hours start on Monday.
+      if (due?.dueMs != null && due.dueMs - due.nowMs > remaining * 60_000 + PAUSED_MS) {
+        return { tone: 'ok', message: 'dueAt', minutes: remaining, waited: clock.waitedMinutes, dueMs: due.dueMs };
+      }
       return { tone: 'ok', message: 'dueIn', minutes: remaining, waited: clock.waitedMinutes };
     case 'amber':
       return { tone: 'amber', message: 'dueSoon', minutes: Math.max(0, remaining), waited: clock.waitedMinutes };

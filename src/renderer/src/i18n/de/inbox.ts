@@ -39,6 +39,7 @@ export const inboxDe = {
   clock: {
     waited: 'Wartet seit {{duration}}',
     dueIn: 'Fällig in {{duration}}',
+    dueAt: 'Fällig {{when}} (noch {{duration}} Geschäftszeit)',
     dueSoon: 'Bald fällig: in {{duration}}',
     overdue: 'Überfällig seit {{duration}}',
     answeredAfter: 'Beantwortet nach {{duration}}',

@@ -37,6 +37,7 @@ export const inboxEn = {
   clock: {
     waited: 'Waiting {{duration}}',
     dueIn: 'Due in {{duration}}',
+    dueAt: 'Due {{when}} ({{duration}} of business hours left)',
     dueSoon: 'Due soon: in {{duration}}',
     overdue: 'Overdue by {{duration}}',
     answeredAfter: 'Answered after {{duration}}',
