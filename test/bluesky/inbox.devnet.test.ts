@@ -99,6 +99,10 @@ describe('answering a Bluesky mention from the inbox', () => {
     const { entries } = await call<{ entries: OutboxEntry[] }>('outbox.list', { workspaceId });
     expect(entries.map((e) => [e.id, e.state, e.attempts])).toEqual([[entry.id, 'published', 1]]);
     entry = done;
+
+    // The AppView has not indexed the reply yet (nothing processed it): the thread shows it all the same, from what we published.
+    const early = await call<{ replies: StoredItem[] }>('items.thread', { workspaceId, itemId: inboxItem.item.id });
+    expect(early.replies.map((i) => [i.remoteId, i.text])).toEqual([[done.remoteId, text]]);
   });
 
   it('shows the reply in the thread view and records the first response', async () => {

@@ -143,7 +143,18 @@ export function createCore(options: CoreOptions): Core {
   });
   const drafts = createDraftsFeature({ db: store.db, now, events, workspaces, accounts, items, inbox: inbox.service, outbox });
   const planner = createPlannerFeature({ db: store.db, now, events, workspaces, accounts, items, inbox: inbox.service, outbox, connectors, log, connectivity: options.connectivity });
-  const threadHandler = createThreadHandler({ items, workspaces, accounts, connectors, onReconnectNeeded });
+  const publishedReplies = store.db.prepare(
+    `SELECT i.id FROM outbox o JOIN items i ON i.id = o.item_id
+     WHERE o.workspace_id = ? AND o.state = 'published' AND i.reply_to = ? ORDER BY i.created_ms, i.id`,
+  );
+  const threadHandler = createThreadHandler({
+    items,
+    workspaces,
+    accounts,
+    connectors,
+    onReconnectNeeded,
+    publishedRepliesTo: (workspaceId, remoteId) => (publishedReplies.all(workspaceId, remoteId) as Array<{ id: number }>).map((row) => row.id),
+  });
 
   const accountHandlers = createAccountHandlers({
     accounts,

@@ -16,6 +16,11 @@ export interface ThreadHandlerDeps {
   connectors: Partial<Record<Network, Connector>>;
   /** A fetch found the account's credentials expired or revoked (as the poller reports it). */
   onReconnectNeeded?: (accountId: string) => void;
+  /**
+   * Ids of the workspace's own published replies to this post. The network's index may show a
+   * reply seconds after it was posted; the thread shows ours at once.
+   */
+  publishedRepliesTo?: (workspaceId: string, remoteId: string) => number[];
   timeoutMs?: number;
 }
 
@@ -82,10 +87,13 @@ export function createThreadHandler(deps: ThreadHandlerDeps): ThreadHandler {
       const byId = new Map(stored.map((item) => [item.id, item]));
       const pick = (from: number, to: number): StoredItem[] => ids.slice(from, to).flatMap((id) => byId.get(id) ?? []);
       const at = thread.ancestors.length;
+      const replies = dedupe(pick(at + 1, ids.length)).filter((item) => item.id !== ids[at]);
+      const shown = new Set(replies.map((item) => item.id));
+      const ours = (deps.publishedRepliesTo?.(workspaceId, thread.item.remoteId) ?? []).filter((id) => !shown.has(id) && id !== ids[at]);
       return {
         ancestors: dedupe(pick(0, at)),
         item: byId.get(ids[at]!) ?? found.item,
-        replies: dedupe(pick(at + 1, ids.length)).filter((item) => item.id !== ids[at]),
+        replies: ours.length > 0 ? [...replies, ...items.forWorkspace(workspaceId, ours)] : replies,
       };
     },
   };

@@ -251,7 +251,23 @@ export function createInboxSlice({ client }: StoreDeps): StateCreator<AppState, 
       const outcome = await attempt(() => client.inbox.get({ workspaceId, id: inboxItemId }));
       const now = get().conversation;
       if (!outcome.ok || now?.inboxItemId !== inboxItemId) return;
+      const answeredNow = !now.entry?.firstResponseAt && outcome.value.entry.firstResponseAt !== null;
       set({ conversation: { ...now, entry: outcome.value.entry, notes: outcome.value.notes } });
+      // Our reply just went out: the thread and the person's history show it, without a flash of "loading".
+      if (answeredNow) {
+        void loadThread(workspaceId, outcome.value.entry.item, now.opened);
+        void refreshContactHistory();
+      }
+    }
+
+    async function refreshContactHistory(): Promise<void> {
+      const contact = get().contact;
+      if (!contact) return;
+      const outcome = await attempt(() => client.contacts.history({ workspaceId: contact.workspaceId, author: contact.author, limit: HISTORY_PAGE }));
+      if (!outcome.ok) return;
+      set((state) =>
+        state.contact?.author === contact.author ? { contact: { ...state.contact, history: outcome.value.entries, next: outcome.value.next, historyPhase: 'ready' } } : {},
+      );
     }
 
     async function loadThread(workspaceId: string, item: StoredItem, mine: number): Promise<void> {
