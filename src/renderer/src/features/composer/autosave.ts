@@ -20,7 +20,7 @@ export interface AutosaveOptions<T> {
   onStatus?(status: AutosaveStatus): void;
   /** After the last change (default 300 ms). */
   wait?: number;
-  /** After the first unsaved change at the latest (default 1000 ms). */
+  /** After the first unsaved change at the latest (default 600 ms, see DEFAULT_MAX_WAIT_MS). */
   maxWait?: number;
   /** After a failed save (default 2000 ms). */
   retryDelay?: number;
@@ -40,9 +40,16 @@ export interface Autosave<T> {
   dispose(): void;
 }
 
+/**
+ * We promise that at most one second of typing is at risk. The timer fires well before that
+ * because the save still has to travel to the core and into SQLite, and a busy machine fires
+ * timers late: 400 ms of the second are left for both.
+ */
+export const DEFAULT_MAX_WAIT_MS = 600;
+
 export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   const wait = options.wait ?? 300;
-  const maxWait = options.maxWait ?? 1000;
+  const maxWait = options.maxWait ?? DEFAULT_MAX_WAIT_MS;
   const retryDelay = options.retryDelay ?? 2000;
   const now = options.now ?? (() => Date.now());
 
