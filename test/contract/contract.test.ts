@@ -7,6 +7,7 @@ import { EVENT_NAMES } from '../../src/shared/contract/names';
 import { tempDir } from '../support/tempDir';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+const RANGE = { from: '2026-11-01T00:00:00Z', to: '2026-11-08T00:00:00Z', timeZone: 'Europe/Zurich' };
 /** A 1×1 PNG, so that media checks see real image bytes. */
 const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -154,6 +155,26 @@ const MALFORMED_BY_METHOD: Record<MethodName, Array<[string, unknown]>> = {
   'schedule.list': [['no range', { workspaceId: UNKNOWN_ID }]],
   'schedule.getSettings': [['no workspace', {}]],
   'schedule.setSettings': [['a negative limit', { workspaceId: UNKNOWN_ID, settings: { lateLimitMinutes: -5 } }]],
+  'dashboard.volume': [
+    ['a range that ends before it starts', { workspaceId: UNKNOWN_ID, range: { from: '2026-11-08T00:00:00Z', to: '2026-11-01T00:00:00Z', timeZone: 'Europe/Zurich' }, bucket: 'day' }],
+    ['an unknown zone', { workspaceId: UNKNOWN_ID, range: { from: '2026-11-01T00:00:00Z', to: '2026-11-08T00:00:00Z', timeZone: 'Mars/Olympus' }, bucket: 'day' }],
+  ],
+  'dashboard.sentiment': [['a bucket of a week', { workspaceId: UNKNOWN_ID, range: RANGE, bucket: 'week' }]],
+  'dashboard.shareOfVoice': [['a range of ten years', { workspaceId: UNKNOWN_ID, range: { from: '2016-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', timeZone: 'UTC' } }]],
+  'dashboard.responses': [['no range', { workspaceId: UNKNOWN_ID, bucket: 'day' }]],
+  'dashboard.posting': [['a date without time', { workspaceId: UNKNOWN_ID, range: { from: '2026-11-01', to: '2026-11-08', timeZone: 'UTC' }, bucket: 'day' }]],
+  'dashboard.topAuthors': [['a limit of 0', { workspaceId: UNKNOWN_ID, range: RANGE, limit: 0 }]],
+  'alerts.list': [['a limit too large', { workspaceId: UNKNOWN_ID, limit: 100_000 }]],
+  'alerts.items': [['an alert id that is no uuid', { workspaceId: UNKNOWN_ID, alertId: '1' }]],
+  'alerts.acknowledge': [['no alert', { workspaceId: UNKNOWN_ID }]],
+  'alerts.getSettings': [['no workspace', {}]],
+  'alerts.setSettings': [
+    ['k of 0', { workspaceId: UNKNOWN_ID, settings: { enabled: true, k: 0, minCount: 5 } }],
+    ['a minimum count of 0', { workspaceId: UNKNOWN_ID, settings: { enabled: true, k: 3, minCount: 0 } }],
+  ],
+  'insight.status': [],
+  'insight.reanalyze': [['no workspace', {}]],
+  'insight.analyzeText': [['a text too long', { workspaceId: UNKNOWN_ID, text: 'x'.repeat(5001) }]],
 };
 
 /** One valid call for every method, so the table cannot silently miss a method. */
@@ -240,6 +261,21 @@ function validParams(core: Core, workspaceId: string, streamId: string): Record<
     'schedule.list': { workspaceId, from: '2026-11-01T00:00:00+01:00', to: '2026-12-01T00:00:00+01:00' },
     'schedule.getSettings': { workspaceId },
     'schedule.setSettings': { workspaceId, settings: { lateLimitMinutes: 120 } },
+    'dashboard.volume': { workspaceId, range: RANGE, bucket: 'day' },
+    'dashboard.sentiment': { workspaceId, range: RANGE, bucket: 'hour' },
+    'dashboard.shareOfVoice': { workspaceId, range: RANGE },
+    'dashboard.responses': { workspaceId, range: RANGE, bucket: 'day' },
+    'dashboard.posting': { workspaceId, range: RANGE, bucket: 'day' },
+    'dashboard.topAuthors': { workspaceId, range: RANGE, limit: 10 },
+    'alerts.list': { workspaceId },
+    // No such alert: a typed not_found.
+    'alerts.items': { workspaceId, alertId: UNKNOWN_ID },
+    'alerts.acknowledge': { workspaceId, alertId: UNKNOWN_ID },
+    'alerts.getSettings': { workspaceId },
+    'alerts.setSettings': { workspaceId, settings: { enabled: true, k: 3, minCount: 5 } },
+    'insight.status': {},
+    'insight.reanalyze': { workspaceId },
+    'insight.analyzeText': { workspaceId, text: 'Wann habt ihr geöffnet? 🙂' },
   };
 }
 
@@ -327,6 +363,9 @@ describe('contract', () => {
         'planner.bestTimes': 'not_found',
         'schedule.fromDraft': 'not_found',
         'schedule.move': 'not_found',
+        // No such alert in the workspace.
+        'alerts.items': 'not_found',
+        'alerts.acknowledge': 'not_found',
       };
       if (expectedFailure[method]) {
         expect(outcome).toMatchObject({ ok: false, error: { code: expectedFailure[method] } });

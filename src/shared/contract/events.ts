@@ -6,6 +6,7 @@ import { accountViewSchema } from './accounts';
 import { agentSchema, inboxCountsSchema, inboxRuleSchema, savedReplySchema } from './inbox';
 import { outboxEntrySchema } from './composer';
 import { scheduledPostSchema } from './planner';
+import { alertSchema } from './insight';
 
 /** Everything the core tells the UI without being asked. */
 export const events = {
@@ -25,6 +26,17 @@ export const events = {
   /** Scheduled posts were added, moved or changed state; the calendar reloads what it shows. */
   'schedule.changed': z.object({ workspaceId: z.string().uuid(), entries: z.array(scheduledPostSchema) }),
   'savedReplies.changed': z.object({ workspaceId: z.string().uuid(), replies: z.array(savedReplySchema) }),
+  /** A new spike began: the desktop app shows a notification, a browser tab a banner. */
+  'alerts.raised': z.object({ workspaceId: z.string().uuid(), alert: alertSchema }),
+  /** An alert grew, ended or was acknowledged. */
+  'alerts.changed': z.object({ workspaceId: z.string().uuid(), alert: alertSchema }),
+  /**
+   * The user clicked the desktop notification of this alert: show it (its items). The shell has
+   * made its workspace the active one first. Only the desktop shell sends it, never the core.
+   */
+  'alerts.open': z.object({ workspaceId: z.string().uuid(), alertId: z.string().uuid() }),
+  /** The aggregates behind the dashboard changed (new or re-analysed items); sent at most every few seconds. */
+  'dashboard.changed': z.object({ workspaceId: z.string().uuid() }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { networkSchema, storedItemSchema } from './items';
+import { inquiryTypeSchema, sentimentSchema } from './analysis';
 
 const uuid = z.string().uuid();
 const isoDateTime = z.string().datetime({ offset: true });
@@ -168,6 +169,9 @@ export const ruleConditionsSchema = z
     /** Language codes such as de, en (a post tagged de-CH matches de). */
     languages: z.array(z.string().trim().min(2).max(16)).max(20),
     minFollowers: z.number().int().nonnegative().nullable(),
+    /** Any of these, as the on-device analysis judged the text (rules saved before it existed have none). */
+    sentiments: z.array(sentimentSchema).max(3).default([]),
+    inquiryTypes: z.array(inquiryTypeSchema).max(4).default([]),
   })
   .strict();
 export type RuleConditions = z.infer<typeof ruleConditionsSchema>;
@@ -255,6 +259,8 @@ export const savedReplySchema = z.object({
   body: z.string(),
   /** Words that make the picker suggest this reply for a message (e.g. "opening hours"). */
   keywords: z.array(z.string()),
+  /** The kinds of message this reply answers (a question, a complaint…); empty: any. */
+  inquiryTypes: z.array(inquiryTypeSchema),
   updatedAt: z.string(),
 });
 export type SavedReply = z.infer<typeof savedReplySchema>;
@@ -264,5 +270,6 @@ export const newSavedReplySchema = z
     title: z.string().trim().min(1).max(120),
     body: z.string().trim().min(1).max(5000),
     keywords: z.array(z.string().trim().min(1).max(60)).max(30).optional(),
+    inquiryTypes: z.array(inquiryTypeSchema).max(4).optional(),
   })
   .strict();

@@ -11,3 +11,4 @@ export * from './accounts';
 export * from './inbox';
 export * from './composer';
 export * from './planner';
+export * from './insight';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemAnalysisSchema } from './analysis';
 
 export const NETWORKS = ['bluesky', 'mastodon', 'feed'] as const;
 export const networkSchema = z.enum(NETWORKS);
@@ -62,6 +63,8 @@ export type IncomingItem = z.infer<typeof incomingItemSchema>;
 export const storedItemSchema = incomingItemSchema.extend({
   id: z.number().int().positive(),
   read: z.boolean(),
+  /** The on-device analysis; null (or absent) until the item's turn in the analysis queue has come. */
+  analysis: itemAnalysisSchema.nullable().optional(),
 });
 export type StoredItem = z.infer<typeof storedItemSchema>;
 

@@ -15,6 +15,7 @@ import { discoveredFeedSchema, newStreamSchema, streamViewSchema } from './strea
 import { inboxMethods } from './inboxMethods';
 import { composerMethods } from './composerMethods';
 import { plannerMethods } from './plannerMethods';
+import { insightMethods } from './insightMethods';
 import { accountViewSchema, beginMastodonSchema, completeMastodonSchema, connectBlueskySchema, mastodonAuthorizationSchema } from './accounts';
 
 const noParams = z.object({}).strict();
@@ -129,6 +130,7 @@ export const methods = {
   ...inboxMethods,
   ...composerMethods,
   ...plannerMethods,
+  ...insightMethods,
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -81,10 +81,24 @@ export const METHOD_NAMES = [
   'schedule.list',
   'schedule.getSettings',
   'schedule.setSettings',
+  'dashboard.volume',
+  'dashboard.sentiment',
+  'dashboard.shareOfVoice',
+  'dashboard.responses',
+  'dashboard.posting',
+  'dashboard.topAuthors',
+  'alerts.list',
+  'alerts.items',
+  'alerts.acknowledge',
+  'alerts.getSettings',
+  'alerts.setSettings',
+  'insight.status',
+  'insight.reanalyze',
+  'insight.analyzeText',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['workspaces.changed', 'settings.changed', 'streams.changed', 'items.added', 'poll.status', 'accounts.changed', 'inbox.changed', 'outbox.changed', 'rules.changed', 'agents.changed', 'savedReplies.changed', 'schedule.changed'] as const;
+export const EVENT_NAMES = ['workspaces.changed', 'settings.changed', 'streams.changed', 'items.added', 'poll.status', 'accounts.changed', 'inbox.changed', 'outbox.changed', 'rules.changed', 'agents.changed', 'savedReplies.changed', 'schedule.changed', 'alerts.raised', 'alerts.changed', 'alerts.open', 'dashboard.changed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isMethodName(value: unknown): value is MethodName {
