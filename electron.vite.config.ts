@@ -19,8 +19,10 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      // keytar is an optional dependency: loaded at run time, never bundled.
-      externalizeDeps: { include: ['keytar'] },
+      // keytar is an optional dependency: loaded at run time, never bundled. eld offers only an ESM
+      // entry that the CommonJS main bundle cannot require, so it is bundled in; so is the VADER lexicon
+      // (vader-sentiment/src/vader_lexicon.js, an ES module in a CommonJS package).
+      externalizeDeps: { include: ['keytar'], exclude: ['eld', 'vader-sentiment'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),

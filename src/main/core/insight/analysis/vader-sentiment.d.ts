@@ -1,0 +1,11 @@
+// The package ships no types; this is the one call the analysis and the baselines use.
+declare module 'vader-sentiment' {
+  interface PolarityScores {
+    neg: number;
+    neu: number;
+    pos: number;
+    compound: number;
+  }
+  const vader: { SentimentIntensityAnalyzer: { polarity_scores(text: string): PolarityScores } };
+  export = vader;
+}
