@@ -27,6 +27,12 @@ import { createInboxFeature } from './inbox';
 import { createOutboxFeature } from './outbox';
 import { createDraftsFeature } from './drafts';
 import { createPlannerFeature } from './planner';
+import { createAnalyzer } from './insight/analysis';
+import { createAnalysisPipeline, type AnalysisPipeline } from './insight/pipeline';
+import { DashboardQueries } from './insight/dashboard/dashboardQueries';
+import { createInsightHandlers } from './insight/insightHandlers';
+import { createAlerts } from './insight/alerts';
+import { createAlertHandlers } from './insight/alertHandlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -54,6 +60,8 @@ export interface Core {
   events: CoreEvents;
   store: Store;
   vault: Vault;
+  /** The analysis pipeline (tests drain it; the spike check subscribes with onAnalysed). */
+  analysis: AnalysisPipeline;
   /** After the machine slept: every stream catches up from its cursor now. */
   wake(): void;
   close(): void;
@@ -71,7 +79,25 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsRepository(store.db);
   const accounts = new AccountRepository(store.db, now);
   const streams = new StreamRepository(store.db, now);
-  const items = new ItemStore(store.db, now);
+  // --- insight (issue 6): analysis pipeline, hourly aggregates, dashboards ---
+  // Ingest queues new items and keeps the aggregates in its own transaction; the pipeline
+  // analyses them off the hot path and moves their counts to their class.
+  const analyzer = createAnalyzer();
+  const analysis = createAnalysisPipeline({
+    db: store.db,
+    analyzer,
+    now,
+    log,
+    onDashboardChanged: (workspaceId) => events.emit('dashboard.changed', { workspaceId }),
+  });
+  const dashboard = new DashboardQueries(store.db, now);
+  const items = new ItemStore(store.db, now, {
+    onChange: (change) => {
+      analysis.noteChanged(change.workspaceIds);
+      if (change.queued > 0) analysis.schedule();
+    },
+  });
+  // --- end insight ---
   const secrets = new AccountSecrets(vault);
   // A Bluesky session is stored under its account's workspace, also while the account is being created.
   const pendingBlueskyWorkspace = new Map<string, string>();
@@ -175,6 +201,11 @@ export function createCore(options: CoreOptions): Core {
     },
   });
 
+  // --- alerts (issue 6): negative-mention spikes, checked after each analysis batch and every 5 minutes ---
+  const alerts = createAlerts({ db: store.db, now, events, workspaces, log });
+  const stopAlertCheck = analysis.onAnalysed((workspaceIds) => alerts.onAnalysed(workspaceIds));
+  // --- end alerts ---
+
   const handlers: HandlerTable = {
     'app.info': async () => ({
       name: 'Leitstand',
@@ -193,6 +224,8 @@ export function createCore(options: CoreOptions): Core {
     ...drafts.handlers,
     ...outbox.handlers,
     ...planner.handlers,
+    ...createInsightHandlers({ workspaces, dashboard, pipeline: analysis, analyzer }),
+    ...createAlertHandlers({ alerts, items, workspaces, events }),
     'settings.get': () => settings.getSettings(),
     'settings.set': (patch) => {
       const next: Settings = settings.updateSettings(patch);
@@ -211,6 +244,8 @@ export function createCore(options: CoreOptions): Core {
   inbox.start();
   outbox.start();
   planner.start();
+  analysis.start();
+  alerts.start();
 
   return {
     handlers,
@@ -218,6 +253,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     store,
     vault,
+    analysis,
     wake: () => {
       polling.poller.wake();
       inbox.wake();
@@ -228,6 +264,9 @@ export function createCore(options: CoreOptions): Core {
       threadHandler.close();
       inbox.close();
       planner.close();
+      analysis.close();
+      stopAlertCheck();
+      alerts.close();
       void outbox.close();
       accountHandlers.close();
       events.clear();

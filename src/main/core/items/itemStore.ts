@@ -11,6 +11,9 @@ import type {
 import type { Db } from '../store/database';
 import type { PolledItem } from '../connectors/connector';
 import { toFtsQuery } from './ftsQuery';
+import { IngestAggregates, type IngestChange } from '../insight/aggregates/ingestAggregates';
+import type { ItemFacts } from '../insight/aggregates/deltas';
+import { INQUIRY_TYPES, SENTIMENTS, type InquiryType, type ItemAnalysis, type Sentiment } from '../../../shared/contract/analysis';
 
 /** An item on its way into the store, with the network's own payload kept for later re-analysis. */
 export type IngestItem = PolledItem;
@@ -52,13 +55,38 @@ interface ItemRow {
   a_avatar_url: string | null;
   a_url: string | null;
   a_followers: number | null;
+  ia_language: string | null;
+  ia_sentiment: string | null;
+  ia_score: number | null;
+  ia_inquiry: string | null;
+  ia_model_version: string | null;
 }
 
 const ITEM_COLUMNS = `
   i.id, i.network, i.remote_id, i.url, i.title, i.text, i.html, i.created_at, i.created_ms, i.language,
   i.reply_to, i.quote_of, i.media, i.replies, i.reposts, i.likes,
   a.remote_id AS a_remote_id, a.handle AS a_handle, a.display_name AS a_display_name,
-  a.avatar_url AS a_avatar_url, a.url AS a_url, a.followers AS a_followers`;
+  a.avatar_url AS a_avatar_url, a.url AS a_url, a.followers AS a_followers,
+  ia.language AS ia_language, ia.sentiment AS ia_sentiment, ia.score AS ia_score, ia.inquiry AS ia_inquiry,
+  ia.model_version AS ia_model_version`;
+/** Every read with ITEM_COLUMNS joins these (the analysis is absent until the item's turn in the queue). */
+const ITEM_JOINS = 'LEFT JOIN authors a ON a.id = i.author_id LEFT JOIN item_analysis ia ON ia.item_id = i.id';
+
+export interface ItemStoreOptions {
+  /** After each write that changed aggregates or queued items for analysis (inside its transaction). */
+  onChange?: (change: IngestChange) => void;
+}
+
+interface ExistingItemRow {
+  id: number;
+  title: string | null;
+  text: string;
+  created_ms: number;
+  author_id: number | null;
+  replies: number | null;
+  reposts: number | null;
+  likes: number | null;
+}
 
 const LINK_PATTERN = /https?:\/\/\S/i;
 const AUTHOR_CACHE_SIZE = 20_000;
@@ -72,12 +100,16 @@ export class ItemStore {
   private readonly statements: ReturnType<typeof prepare>;
   /** Recently written authors: row id and what was written, so unchanged authors are not written again. */
   private readonly authorCache = new Map<string, { id: number; signature: string }>();
+  /** The dashboard's hourly aggregates and the analysis queue, kept in the same transactions. */
+  private readonly aggregates: IngestAggregates;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
+    private readonly options: ItemStoreOptions = {},
   ) {
     this.statements = prepare(db);
+    this.aggregates = new IngestAggregates(db);
   }
 
   /** Stores a batch for one stream in one transaction; safe to repeat (idempotent per item). */
@@ -99,13 +131,18 @@ export class ItemStore {
     let added = 0;
     let created = 0;
     try {
+      const workspaceId = this.aggregates.workspaceOf(streamId);
       for (const item of items) {
         const stored = this.upsert(item, seenAt);
         if (stored.created) created++;
-        added += this.statements.addToStream.run(streamId, stored.id, stored.createdMs).changes;
+        const linked = this.statements.addToStream.run(streamId, stored.id, stored.facts.createdMs).changes;
+        if (linked > 0 && workspaceId !== null) this.aggregates.linked(streamId, workspaceId, stored.id, stored.facts, stored.created);
+        added += linked;
       }
+      this.flushAggregates();
     } catch (error) {
       this.discardCachedAuthors();
+      this.aggregates.discard();
       throw error;
     }
     return { added, created };
@@ -130,10 +167,13 @@ export class ItemStore {
     try {
       return this.db.transaction(() => {
         const seenAt = this.now().toISOString();
-        return items.map((item) => this.upsert(item, seenAt, true).id);
+        const ids = items.map((item) => this.upsert(item, seenAt, true).id);
+        this.flushAggregates();
+        return ids;
       })();
     } catch (error) {
       this.discardCachedAuthors();
+      this.aggregates.discard();
       throw error;
     }
   }
@@ -165,7 +205,12 @@ export class ItemStore {
     return out;
   }
 
-  private upsert(item: IngestItem, seenAt: string, refreshRefs = false): { id: number; created: boolean; createdMs: number } {
+  private flushAggregates(): void {
+    const change = this.aggregates.flush();
+    if (change.queued > 0 || change.workspaceIds.length > 0) this.options.onChange?.(change);
+  }
+
+  private upsert(item: IngestItem, seenAt: string, refreshRefs = false): { id: number; created: boolean; facts: ItemFacts } {
     const s = this.statements;
     const authorId = item.author ? this.authorId(item.network, item.author) : null;
     const createdMs = toEpochMs(item.createdAt, seenAt);
@@ -193,18 +238,27 @@ export class ItemStore {
     }) as { id: number } | undefined;
     if (inserted) {
       s.insertFts.run(inserted.id, item.title ?? '', item.text, authorText(item.author));
-      return { id: inserted.id, created: true, createdMs };
+      this.aggregates.enqueue(inserted.id);
+      const engagement = (item.counts.likes ?? 0) + (item.counts.reposts ?? 0) + (item.counts.replies ?? 0);
+      return { id: inserted.id, created: true, facts: { createdMs, network: item.network, authorId, engagement } };
     }
-    const existing = s.findItem.get(item.network, item.remoteId) as { id: number; title: string | null; text: string };
+    const existing = s.findItem.get(item.network, item.remoteId) as ExistingItemRow;
     // Counts move all the time; text changes when a post is edited.
     s.updateCounts.run(item.counts.replies, item.counts.reposts, item.counts.likes, existing.id);
+    const before = (existing.likes ?? 0) + (existing.reposts ?? 0) + (existing.replies ?? 0);
+    const after =
+      (item.counts.likes ?? existing.likes ?? 0) + (item.counts.reposts ?? existing.reposts ?? 0) + (item.counts.replies ?? existing.replies ?? 0);
+    // The aggregates follow the item as stored (its first time and author), not this copy of it.
+    const facts: ItemFacts = { createdMs: existing.created_ms, network: item.network, authorId: existing.author_id, engagement: after };
+    if (after !== before) this.aggregates.engagementChanged(existing.id, facts, after - before);
     if (refreshRefs) s.updateRefs.run(item.replyToRemoteId, item.quoteOfRemoteId, existing.id);
     if (existing.text !== item.text || existing.title !== item.title) {
       s.updateText.run(item.title, item.text, item.html, hasLink(item) ? 1 : 0, existing.id);
       s.deleteFts.run(existing.id);
       s.insertFts.run(existing.id, item.title ?? '', item.text, authorText(item.author));
+      this.aggregates.enqueue(existing.id);
     }
-    return { id: existing.id, created: false, createdMs };
+    return { id: existing.id, created: false, facts };
   }
 
   /** One page of a column, newest first, strictly older than `after`. */
@@ -299,7 +353,7 @@ export class ItemStore {
       SELECT ${ITEM_COLUMNS},
         NOT EXISTS (SELECT 1 FROM stream_items r JOIN streams rs ON rs.id = r.stream_id
                     WHERE r.item_id = i.id AND rs.workspace_id = ? AND r.read = 0) AS read
-      FROM ${from} LEFT JOIN authors a ON a.id = i.author_id
+      FROM ${from} ${ITEM_JOINS}
       WHERE ${where.join(' AND ')}
       ORDER BY ${match ? 'f.rowid' : 'i.id'} DESC
       LIMIT ?`;
@@ -353,12 +407,12 @@ function prepare(db: Db) {
       SELECT ${ITEM_COLUMNS}, si.read AS read
       FROM stream_items si
       JOIN items i ON i.id = si.item_id
-      LEFT JOIN authors a ON a.id = i.author_id
+      ${ITEM_JOINS}
       WHERE si.stream_id = ? ${condition}
       ORDER BY si.created_ms DESC, si.item_id DESC
       LIMIT ?`);
   return {
-    findItem: db.prepare('SELECT id, title, text FROM items WHERE network = ? AND remote_id = ?'),
+    findItem: db.prepare('SELECT id, title, text, created_ms, author_id, replies, reposts, likes FROM items WHERE network = ? AND remote_id = ?'),
     insertItem: db.prepare(`
       INSERT INTO items (network, remote_id, url, author_id, title, text, html, created_at, created_ms, language,
                          reply_to, quote_of, media, replies, reposts, likes, has_link, raw, first_seen_at)
@@ -392,7 +446,7 @@ function prepare(db: Db) {
         SELECT ${ITEM_COLUMNS}, si.read AS read
         FROM stream_items si
         JOIN items i ON i.id = si.item_id
-        LEFT JOIN authors a ON a.id = i.author_id
+        ${ITEM_JOINS}
         WHERE si.stream_id = ? AND (si.created_ms, si.item_id) > (?, ?)
         ORDER BY si.created_ms ASC, si.item_id ASC
         LIMIT ?)
@@ -412,7 +466,7 @@ function prepare(db: Db) {
         (EXISTS (SELECT 1 FROM stream_items r JOIN streams rs ON rs.id = r.stream_id WHERE r.item_id = i.id AND rs.workspace_id = ?)
          AND NOT EXISTS (SELECT 1 FROM stream_items r JOIN streams rs ON rs.id = r.stream_id
                          WHERE r.item_id = i.id AND rs.workspace_id = ? AND r.read = 0)) AS read
-      FROM items i LEFT JOIN authors a ON a.id = i.author_id
+      FROM items i ${ITEM_JOINS}
       WHERE i.id = ?`),
   };
 }
@@ -453,6 +507,7 @@ function toStoredItem(row: ItemRow): StoredItem {
     media: parseMedia(row.media),
     counts: { replies: row.replies, reposts: row.reposts, likes: row.likes },
     read: row.read === 1,
+    analysis: toAnalysis(row),
   };
 }
 
@@ -485,4 +540,19 @@ function hasLink(item: IncomingItem): boolean {
 
 function authorText(author: ItemAuthor | null): string {
   return author ? [author.displayName, author.handle].filter(Boolean).join(' ') : '';
+}
+
+const SENTIMENT_SET: ReadonlySet<string> = new Set(SENTIMENTS);
+const INQUIRY_SET: ReadonlySet<string> = new Set(INQUIRY_TYPES);
+
+/** The stored analysis, or null while there is none (or a row this version cannot read). */
+function toAnalysis(row: ItemRow): ItemAnalysis | null {
+  if (row.ia_sentiment === null || !SENTIMENT_SET.has(row.ia_sentiment) || !INQUIRY_SET.has(row.ia_inquiry ?? '')) return null;
+  return {
+    language: row.ia_language === 'de' || row.ia_language === 'en' ? row.ia_language : null,
+    sentiment: row.ia_sentiment as Sentiment,
+    score: Math.max(-1, Math.min(1, row.ia_score ?? 0)),
+    inquiry: row.ia_inquiry as InquiryType,
+    modelVersion: row.ia_model_version ?? '',
+  };
 }

@@ -2,6 +2,7 @@ import type { Network } from '../../../shared/contract/items';
 import type { Connector } from '../connectors/connector';
 import type { Connectivity } from '../polling';
 import type { Db } from '../store/database';
+import { ItemCounts } from '../insight/aggregates/itemCounts';
 
 export interface EngagementDeps {
   db: Db;
@@ -49,7 +50,8 @@ export function createEngagementRefresher(deps: EngagementDeps): EngagementRefre
      WHERE o.state = 'published' AND o.account_id IS NOT NULL AND o.remote_id IS NOT NULL
        AND (o.engagement_at IS NULL OR o.engagement_at < ?)
      ORDER BY o.published_at DESC LIMIT ?`);
-  const setCounts = deps.db.prepare('UPDATE items SET likes = ?, reposts = ?, replies = ? WHERE id = ?');
+  // Through ItemCounts, so the dashboard's engagement totals move with the item's counts.
+  const itemCounts = new ItemCounts(deps.db);
   const stamp = deps.db.prepare('UPDATE outbox SET engagement_at = ? WHERE id = ?');
   let timer: ReturnType<typeof setInterval> | null = null;
   let running: Promise<number> | null = null;
@@ -85,7 +87,7 @@ export function createEngagementRefresher(deps: EngagementDeps): EngagementRefre
         for (const post of posts) {
           const c = counts.get(post.remote_id);
           if (c) {
-            setCounts.run(c.likes, c.reposts, c.replies, post.item_id);
+            itemCounts.set(post.item_id, { likes: c.likes, reposts: c.reposts, replies: c.replies });
             refreshed++;
           }
           // Also a post the network no longer has: asked now, not again for a while.

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Network } from '../../../shared/contract/items';
 import type { StreamCursor } from '../connectors/connector';
 import type { Db } from '../store/database';
+import { removeStreamFromAggregates } from '../insight/aggregates/streamRemoval';
 
 export interface StreamRecord {
   id: string;
@@ -164,7 +165,11 @@ export class StreamRepository {
     return this.listColumns(stream.workspaceId);
   }
 
+  /** Removes the stream; the dashboard's workspace aggregates lose what only this stream counted, in the same transaction. */
   remove(id: string): void {
-    this.db.prepare('DELETE FROM streams WHERE id = ?').run(id);
+    this.db.transaction(() => {
+      removeStreamFromAggregates(this.db, id);
+      this.db.prepare('DELETE FROM streams WHERE id = ?').run(id);
+    })();
   }
 }

@@ -1,0 +1,9 @@
+export {
+  analysisText,
+  createAnalysisPipeline,
+  fallbackLanguage,
+  type AnalysedListener,
+  type AnalysisPipeline,
+  type AnalysisPipelineDeps,
+  type BatchResult,
+} from './analysisPipeline';
