@@ -3,7 +3,7 @@
  * in ./shell, which takes Electron's modules as arguments so it can be tested without the
  * Electron binary (see test/shell).
  */
-import { BrowserWindow, Menu, Tray, app, dialog, ipcMain, nativeImage, net, powerMonitor, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, net, powerMonitor, screen, session, shell } from 'electron';
 import { createCore } from './core';
 import { runDesktopShell } from './shell/lifecycle';
 import { openPreferenceStore } from './shell/preferences';
@@ -26,6 +26,7 @@ runDesktopShell({
   net,
   powerMonitor,
   tray: { Tray, Menu, nativeImage },
+  notifications: Notification,
   mainDir: __dirname,
   createCore,
   openPreferenceStore,

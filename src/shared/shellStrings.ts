@@ -2,7 +2,7 @@ import type { Settings } from './contract/domain';
 
 /**
  * The few words the desktop shell shows outside the window (the tray icon and its menu, the
- * startup error box). The
+ * startup error box, the desktop notification of a spike alert). The
  * renderer has i18next; the main process has only these, so they live in one small table.
  */
 export const SHELL_STRINGS = {
@@ -12,6 +12,8 @@ export const SHELL_STRINGS = {
     runInTray: 'Keep running when the window is closed',
     quit: 'Quit Leitstand',
     cannotStart: 'Leitstand cannot start',
+    alertTitle: 'Negative mentions are spiking: {workspace}',
+    alertBody: '{count} negative mentions in the hour from {hour} (usually about {usual}). Click to see them.',
   },
   de: {
     trayTooltip: 'Leitstand: veröffentlicht geplante Beiträge im Hintergrund',
@@ -19,6 +21,8 @@ export const SHELL_STRINGS = {
     runInTray: 'Weiterlaufen, wenn das Fenster geschlossen ist',
     quit: 'Leitstand beenden',
     cannotStart: 'Leitstand kann nicht starten',
+    alertTitle: 'Negative Erwähnungen häufen sich: {workspace}',
+    alertBody: '{count} negative Erwähnungen in der Stunde ab {hour} (sonst etwa {usual}). Klicken Sie, um sie anzusehen.',
   },
 } as const;
 
@@ -37,4 +41,9 @@ export function shellLanguage(setting: Settings['language'], locale: string): Sh
 
 export function shellStrings(setting: Settings['language'], locale: string): ShellStrings {
   return SHELL_STRINGS[shellLanguage(setting, locale)];
+}
+
+/** Fills {name} placeholders; an unknown one stays as it is, so a missing value shows rather than vanishes. */
+export function fillShellString(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
 }

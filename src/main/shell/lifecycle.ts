@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Session, Shell } from 'electron';
 import { isAppError } from '../../shared/contract/errors';
 import type { Settings } from '../../shared/contract/domain';
-import { shellStrings } from '../../shared/shellStrings';
+import { SHELL_STRINGS, shellLanguage, shellStrings } from '../../shared/shellStrings';
 import { ConnectivityMonitor, type Core, type CoreOptions } from '../core';
 import { ShellArgsError, parseShellArgs } from './args';
 import { createTrustedSenderCheck, forwardEvents, registerIpc } from './ipc';
@@ -13,6 +13,7 @@ import {
   createMemoryPreferenceStore,
   type PreferenceStore,
 } from './preferences';
+import { startAlertNotifications, type NotificationElectron } from './alertNotifications';
 import { createAppUrlMatcher, guardWebContents, installContentGuards, installSessionSecurity } from './security';
 import { createAppTray, hideOnClose, type AppTray, type TrayElectron } from './tray';
 import { createMainWindow, focusWindow, type ScreenLike } from './window';
@@ -43,6 +44,8 @@ export interface ShellEnvironment {
   powerMonitor?: { on(event: 'resume', listener: () => void): unknown };
   /** Electron's Tray, Menu and nativeImage: the app keeps running in the tray with its window closed. */
   tray?: TrayElectron;
+  /** Electron's Notification: a desktop notification when negative mentions spike (alerts.raised). */
+  notifications?: NotificationElectron;
   /** process.platform unless a test says otherwise (the run-in-tray default depends on it). */
   platform?: NodeJS.Platform;
 }
@@ -192,6 +195,26 @@ export async function runDesktopShell(env: ShellEnvironment): Promise<RunningShe
         log,
       })
     : null;
+  const stopNotifications = env.notifications
+    ? startAlertNotifications({
+        Notification: env.notifications,
+        events: core.events,
+        dispatcher: core.dispatcher,
+        strings: () => {
+          const chosen = shellLanguage(language, app.getLocale());
+          return { strings: SHELL_STRINGS[chosen], language: chosen };
+        },
+        open: openWindow,
+        whenWindowReady: (then) => {
+          const contents = mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null;
+          if (!contents) return;
+          // A window created by the click is still loading; the page subscribes to events as it starts.
+          if (contents.isLoading()) contents.once('did-finish-load', then);
+          else then();
+        },
+        log,
+      })
+    : () => {};
   const stopFollowingLanguage = core.events.subscribe((event, payload) => {
     if (event !== 'settings.changed') return;
     language = (payload as Settings).language;
@@ -202,6 +225,7 @@ export async function runDesktopShell(env: ShellEnvironment): Promise<RunningShe
     if (closed) return;
     closed = true;
     stopFollowingLanguage();
+    stopNotifications();
     tray?.destroy();
     stopRemembering();
     stopForwarding();
