@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxRule, RuleSample } from '../../src/shared/contract/inbox';
 import { applyRules, languageMatches } from '../../src/main/core/rules/matchRules';
+import { withAnalysis } from '../../src/main/core/rules/ruleAnalysis';
+import { createAnalyzer } from '../../src/main/core/insight/analysis';
 import { call, nextEvent } from '../support/core';
 import { anItem } from '../support/items';
 import { column, deliver, inboxChanged, listAll, startCore, workspace } from './support';
@@ -15,7 +17,7 @@ describe('rule matching', () => {
     name: id,
     position: 0,
     enabled,
-    conditions: { ...ANY, ...conditions },
+    conditions: { sentiments: [], inquiryTypes: [], ...ANY, ...conditions },
     actions: { ...NONE, ...actions },
   });
   const sample: RuleSample = { text: 'Die RECHNUNG aus ZÜRICH ist falsch', network: 'mastodon', streamId: 's1', language: 'de-CH', followers: 50 };
@@ -60,6 +62,28 @@ describe('rule matching', () => {
       tags: ['billing', 'deutsch', 'reach'],
       assigneeId: 'agent-2',
     });
+  });
+
+  it.each([
+    ['sentiment', { sentiments: ['negative' as const] }, { sentiment: 'negative' as const, inquiry: 'complaint' as const }, true],
+    ['other sentiment', { sentiments: ['negative' as const] }, { sentiment: 'positive' as const, inquiry: 'praise' as const }, false],
+    ['any of several sentiments', { sentiments: ['neutral' as const, 'negative' as const] }, { sentiment: 'neutral' as const, inquiry: 'other' as const }, true],
+    ['inquiry type', { inquiryTypes: ['question' as const, 'complaint' as const] }, { sentiment: 'negative' as const, inquiry: 'complaint' as const }, true],
+    ['other inquiry type', { inquiryTypes: ['question' as const] }, { sentiment: 'positive' as const, inquiry: 'praise' as const }, false],
+    ['both must hold', { sentiments: ['negative' as const], inquiryTypes: ['question' as const] }, { sentiment: 'negative' as const, inquiry: 'complaint' as const }, false],
+    ['no analysis: analysis conditions do not hold', { sentiments: ['negative' as const] }, null, false],
+    ['no analysis: other conditions still work', { keywords: ['rechnung'] }, null, true],
+  ])('analysis condition: %s', (_why, conditions, analysis, expected) => {
+    expect(applyRules([rule('r', conditions, { tags: ['x'] })], { ...sample, analysis }).matched.length === 1).toBe(expected);
+  });
+
+  it('analyses the text as the pipeline does, and a failing analysis loses nothing', () => {
+    const subject = withAnalysis(sample, (text, fallback) => ({ language: fallback, sentiment: text.includes('falsch') ? 'negative' : 'neutral', score: 0, inquiry: 'complaint', modelVersion: 't' }));
+    expect(subject).toEqual({ ...sample, analysis: { sentiment: 'negative', inquiry: 'complaint' } });
+    const messages: string[] = [];
+    const failed = withAnalysis(sample, () => { throw new Error('model missing'); }, (message) => messages.push(message));
+    expect(failed).toEqual({ ...sample, analysis: null });
+    expect(messages).toEqual([expect.stringContaining('model missing')]);
   });
 
   it('compares language codes by prefix only', () => {
@@ -148,5 +172,70 @@ describe('rules in a workspace', () => {
     const rulesChanged = nextEvent(core, 'rules.changed');
     await call(core, 'agents.remove', { workspaceId, id: anna.id });
     expect(await rulesChanged).toMatchObject({ rules: [{ name: 'Billing', actions: { assigneeId: null } }, { name: 'Aus' }] });
+  });
+
+  it('look at the analysed sentiment and inquiry type on intake and in the tester; rules stored without them keep working', async () => {
+    const analyzer = createAnalyzer();
+    const question = 'Wann habt ihr am Samstag geöffnet?';
+    const complaint = 'Schon wieder eine falsche Rechnung, das ist eine Frechheit';
+    const praise = 'Danke, super Beratung heute in der Filiale! 😊';
+    // What the real analyzer says about them; the rules below must follow it.
+    expect(analyzer.analyze(question, 'de').inquiry).toBe('question');
+    expect(analyzer.analyze(complaint, 'de')).toMatchObject({ sentiment: 'negative', inquiry: 'complaint' });
+    expect(analyzer.analyze(praise, 'de')).toMatchObject({ sentiment: 'positive', inquiry: 'praise' });
+
+    const started = startCore();
+    const { core } = started;
+    const workspaceId = await workspace(core);
+    const forum = await column(started, workspaceId);
+    // A rule as stored before issue 6: its JSON has neither sentiments nor inquiryTypes.
+    core.store.db
+      .prepare(
+        `INSERT INTO inbox_rules (id, workspace_id, position, name, enabled, conditions, actions, created_at, updated_at)
+         VALUES ('00000000-0000-4000-8000-00000000000a', ?, 0, 'Alt', 1, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+      )
+      .run(workspaceId, JSON.stringify({ keywords: ['rechnung'], networks: [], streamIds: [], languages: [], minFollowers: null }), JSON.stringify({ tags: ['billing'], assigneeId: null }));
+    const [old] = (await call<{ rules: InboxRule[] }>(core, 'rules.list', { workspaceId })).rules;
+    expect(old).toMatchObject({ name: 'Alt', enabled: true, conditions: { keywords: ['rechnung'], sentiments: [], inquiryTypes: [] } });
+
+    const complaints = await call<InboxRule>(core, 'rules.save', {
+      workspaceId,
+      name: 'Beschwerden',
+      enabled: true,
+      conditions: { ...ANY, sentiments: ['negative'], inquiryTypes: ['complaint'] },
+      actions: { tags: ['beschwerde'], assigneeId: null },
+    });
+    const questions = await call<InboxRule>(core, 'rules.save', {
+      workspaceId,
+      name: 'Fragen',
+      enabled: true,
+      conditions: { ...ANY, inquiryTypes: ['question'] },
+      actions: { tags: ['frage'], assigneeId: null },
+    });
+    expect(complaints.conditions).toMatchObject({ sentiments: ['negative'], inquiryTypes: ['complaint'] });
+
+    const at = new Date(started.clock.ms - 60_000).toISOString();
+    const arrived = inboxChanged(core, workspaceId);
+    await deliver(started, forum, [
+      anItem({ remoteId: 'q', text: question, createdAt: at }),
+      anItem({ remoteId: 'c', text: complaint, createdAt: at }),
+      anItem({ remoteId: 'p', text: praise, createdAt: at }),
+    ]);
+    await arrived;
+    const tagsByText = Object.fromEntries((await listAll(core, workspaceId)).map((entry) => [entry.item.text, entry.tags]));
+    expect(tagsByText).toEqual({ [question]: ['frage'], [complaint]: ['beschwerde', 'billing'], [praise]: [] });
+
+    // The tester analyses the sample text the same way.
+    const sampleOf = (text: string) => ({ text, network: 'feed', streamId: null, language: 'de', followers: null });
+    expect(await call(core, 'rules.test', { workspaceId, sample: sampleOf(complaint) })).toEqual({
+      matched: [
+        { ruleId: old!.id, name: 'Alt' },
+        { ruleId: complaints.id, name: 'Beschwerden' },
+      ],
+      tags: ['billing', 'beschwerde'],
+      assigneeId: null,
+    });
+    expect(await call(core, 'rules.test', { workspaceId, sample: sampleOf(question) })).toMatchObject({ matched: [{ ruleId: questions.id }], tags: ['frage'] });
+    expect(await call(core, 'rules.test', { workspaceId, sample: sampleOf(praise) })).toMatchObject({ matched: [], tags: [] });
   });
 });

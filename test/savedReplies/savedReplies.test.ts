@@ -78,4 +78,22 @@ describe('saved replies', () => {
     expect((await list(workspaceA)).map((r) => r.body)).toEqual(['Danke für die Nachricht!']);
     expect(changes).toHaveLength(1);
   });
+
+  it('stores the inquiry types a reply answers, keeps them when an update leaves them out, and refuses unknown ones', async () => {
+    const plain = await save(workspaceA, { title: 'Danke', body: 'Danke!' });
+    expect(plain.inquiryTypes).toEqual([]);
+    const hours = await save(workspaceA, { title: 'Öffnungszeiten', body: 'Mo–Sa 8–20 Uhr', keywords: ['offen'], inquiryTypes: ['other', 'question', 'question'] });
+    expect(hours.inquiryTypes).toEqual(['question', 'other']);
+    const edited = await save(workspaceA, { title: 'Öffnungszeiten', body: 'Mo–Sa 7–21 Uhr' }, hours.id);
+    expect(edited).toMatchObject({ body: 'Mo–Sa 7–21 Uhr', inquiryTypes: ['question', 'other'] });
+    expect((await save(workspaceA, { title: 'Öffnungszeiten', body: 'x', inquiryTypes: [] }, hours.id)).inquiryTypes).toEqual([]);
+    await expect(save(workspaceA, { title: 'X', body: 'y', inquiryTypes: ['rant'] })).rejects.toMatchObject({ code: 'invalid_params' });
+    // A damaged column (written by hand or an older build) reads as "any" rather than failing the list.
+    store.db.prepare("UPDATE saved_replies SET inquiry_types = '[\"question\", 42, \"rant\"]' WHERE id = ?").run(plain.id);
+    store.db.prepare("UPDATE saved_replies SET inquiry_types = 'not json' WHERE id = ?").run(hours.id);
+    expect((await list(workspaceA)).map((r) => [r.title, r.inquiryTypes])).toEqual([
+      ['Danke', ['question']],
+      ['Öffnungszeiten', []],
+    ]);
+  });
 });

@@ -77,6 +77,41 @@ describe('suggestSavedReplies', () => {
   });
 });
 
+describe('suggestSavedReplies with the message\'s inquiry type', () => {
+  const replies = [
+    { id: 'ack', title: 'Danke, wir kümmern uns', body: 'Danke!', keywords: [] },
+    { id: 'hours', title: 'Öffnungszeiten', body: 'Mo–Sa 8–20 Uhr', keywords: ['geöffnet', 'offen', 'öffnungszeiten'], inquiryTypes: ['question' as const] },
+    { id: 'sorry', title: 'Entschuldigung', body: 'Das tut uns leid.', keywords: ['kaputt'], inquiryTypes: ['complaint' as const] },
+    { id: 'hours-any', title: 'Filialen', body: 'Alle Filialen', keywords: ['öffnungszeiten'] },
+  ];
+  const ids = (message: string, inquiry?: 'question' | 'complaint' | 'praise' | 'other' | null) =>
+    suggestSavedReplies(replies, message, inquiry).map((r) => r.id);
+
+  it('ranks a reply made for the type higher than one for any type with the same words', () => {
+    expect(ids('Was sind eure Öffnungszeiten?', 'question')).toEqual(['hours', 'hours-any', 'ack', 'sorry']);
+    expect(savedReplyScore(replies[1]!, 'Was sind eure Öffnungszeiten?', 'question')).toBe(savedReplyScore(replies[1]!, 'Was sind eure Öffnungszeiten?') + 2);
+  });
+
+  it('does not suggest a reply made for other types on its keywords alone', () => {
+    // A complaint about the opening hours is not a question the opening-hours reply answers.
+    const message = 'Eure Öffnungszeiten sind eine Frechheit';
+    expect(savedReplyScore(replies[1]!, message, 'complaint')).toBe(0);
+    expect(ids(message, 'complaint')).toEqual(['hours-any', 'sorry', 'ack', 'hours']);
+    expect(savedReplyScore(replies[3]!, message, 'complaint')).toBeGreaterThan(0);
+  });
+
+  it('suggests a reply made for the type even without a keyword, below keyword hits', () => {
+    expect(savedReplyScore(replies[2]!, 'Ich bin sehr enttäuscht', 'complaint')).toBe(2);
+    expect(ids('Ich bin sehr enttäuscht', 'complaint')).toEqual(['sorry', 'ack', 'hours', 'hours-any']);
+  });
+
+  it('ranks by words alone without a type, as callers that pass none always did', () => {
+    expect(ids('Was sind eure Öffnungszeiten?')).toEqual(ids('Was sind eure Öffnungszeiten?', null));
+    expect(ids('Was sind eure Öffnungszeiten?')).toEqual(['hours', 'hours-any', 'ack', 'sorry']);
+    expect(ids('', 'question')).toEqual(['ack', 'hours', 'sorry', 'hours-any']);
+  });
+});
+
 describe('searchSavedReplies', () => {
   const replies = [
     { id: 'a', title: 'Adresse', body: 'Unsere Filiale liegt an der Bahnhofstrasse.', keywords: ['standort'] },

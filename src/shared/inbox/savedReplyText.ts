@@ -1,3 +1,5 @@
+import type { InquiryType } from '../contract/analysis';
+
 /**
  * Saved replies as text: filling their variables, suggesting them for a message, and the quick
  * picker's search. Pure (no Node, no DOM): the renderer and the core both use it.
@@ -26,6 +28,8 @@ export interface SavedReplyLike {
   title: string;
   body: string;
   keywords: readonly string[];
+  /** The kinds of message the reply answers; empty or left out: any. */
+  inquiryTypes?: readonly InquiryType[];
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g;
@@ -145,15 +149,30 @@ function containsWord(haystack: string, needle: string): boolean {
   }
 }
 
+/** What a matching inquiry type adds: less than a keyword, more than a title word. */
+export const INQUIRY_MATCH_SCORE = 2;
+
 /**
  * How strongly a message suggests a reply (0: not at all). A keyword counts 3 when it occurs
  * anywhere in the message (German compounds: "lieferzeit" is found in "Lieferzeiten"), keywords
  * of up to three letters only as whole words ("app" not in "Apple"); a title word of four letters
  * or more counts 1 when a word of the message starts with it.
+ *
+ * With the message's inquiry type (from the on-device analysis): a reply made for that type
+ * counts 2 more (so a complaint suggests the apology even without a keyword); a reply made only
+ * for other types is not suggested at all, whatever its keywords ("Eure Öffnungszeiten sind
+ * eine Frechheit" is a complaint, not a question the opening-hours reply answers). Replies with
+ * no inquiry types, and messages of unknown type, are ranked by words alone.
  */
-export function savedReplyScore(reply: SavedReplyLike, messageText: string): number {
+export function savedReplyScore(reply: SavedReplyLike, messageText: string, inquiry: InquiryType | null = null): number {
   const message = foldForMatching(messageText);
   if (!message.trim()) return 0;
+  const types = reply.inquiryTypes ?? [];
+  let bonus = 0;
+  if (inquiry !== null && types.length > 0) {
+    if (!types.includes(inquiry)) return 0;
+    bonus = INQUIRY_MATCH_SCORE;
+  }
   let score = 0;
   const seen = new Set<string>();
   const normalizedMessage = words(message).join(' ');
@@ -168,16 +187,18 @@ export function savedReplyScore(reply: SavedReplyLike, messageText: string): num
     if (word.length < 4 || STOP_WORDS.has(word) || seen.has(word)) continue;
     if (startsAWord(message, word)) score += 1;
   }
-  return score;
+  return score + bonus;
 }
 
 /**
  * All replies, those the message suggests first (strongest first); the rest keep their order
- * (the list comes sorted by title). Use savedReplyScore to mark which ones are suggestions.
+ * (the list comes sorted by title). Use savedReplyScore, with the same inquiry type, to mark
+ * which ones are suggestions. `inquiry` is the message's inquiry type from the analysis
+ * (insight.analyzeText); null or left out ranks by words alone, as before.
  */
-export function suggestSavedReplies<T extends SavedReplyLike>(replies: readonly T[], messageText: string): T[] {
+export function suggestSavedReplies<T extends SavedReplyLike>(replies: readonly T[], messageText: string, inquiry: InquiryType | null = null): T[] {
   return replies
-    .map((reply, index) => ({ reply, index, score: savedReplyScore(reply, messageText) }))
+    .map((reply, index) => ({ reply, index, score: savedReplyScore(reply, messageText, inquiry) }))
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .map((entry) => entry.reply);
 }

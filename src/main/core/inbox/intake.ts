@@ -2,7 +2,9 @@ import type { InboxSettings } from '../../../shared/contract/inbox';
 import type { Network } from '../../../shared/contract/items';
 import { dueFor } from '../../../shared/inbox/responseClock';
 import type { AccountRepository } from '../accounts/accountRepository';
+import { analysisText } from '../insight/pipeline';
 import { applyRules } from '../rules/matchRules';
+import { analyzeWithModel, withAnalysis, type AnalyzeText } from '../rules/ruleAnalysis';
 import type { RuleRepository } from '../rules/ruleRepository';
 import type { Db } from '../store/database';
 import type { StreamRecord, StreamRepository } from '../streams/streamRepository';
@@ -42,6 +44,9 @@ export interface IntakeDeps {
   settings: (workspaceId: string) => InboxSettings;
   /** A rule may still name an agent removed since; such an assignment is dropped. */
   isAgent: (workspaceId: string, agentId: string) => boolean;
+  /** The on-device analysis, so rules can look at sentiment and inquiry type (the shared analyzer by default). */
+  analyze?: AnalyzeText;
+  log?: (message: string) => void;
 }
 
 /**
@@ -52,6 +57,8 @@ export interface IntakeDeps {
  */
 export function createIntake(deps: IntakeDeps): (streamId: string, itemIds: readonly number[]) => { workspaceId: string; ids: number[] } | null {
   const { db, inbox } = deps;
+  const analyze = deps.analyze ?? analyzeWithModel;
+  const log = deps.log ?? (() => {});
   const facts = db.prepare(`
     SELECT i.id, i.network, i.title, i.text, i.created_ms, i.language, i.reply_to,
            CASE WHEN i.reply_to IS NULL THEN NULL ELSE i.raw END AS raw,
@@ -86,19 +93,23 @@ export function createIntake(deps: IntakeDeps): (streamId: string, itemIds: read
     const cutoff = cutoffOf(stream);
     const settings = deps.settings(workspaceId);
     const rules = deps.rules.list(workspaceId);
+    const needsAnalysis = rules.some((rule) => rule.enabled && (rule.conditions.sentiments.length > 0 || rule.conditions.inquiryTypes.length > 0));
     const ids: number[] = [];
     for (const itemId of itemIds) {
       const item = facts.get(itemId) as ItemFacts | undefined;
       if (!item || item.created_ms < cutoff) continue;
       if (own.isOwnHandle(item.network, item.author_handle)) continue;
       const receivedMs = Math.min(nowMs, Math.max(item.created_ms, nowMs - RECEIVED_FLOOR_MS));
-      const outcome = applyRules(rules, {
+      const sample = {
         text: [item.title, item.text].filter(Boolean).join('\n'),
         network: item.network,
         streamId: stream.id,
         language: item.language,
         followers: item.followers,
-      });
+      };
+      // Analysed here, synchronously, when a rule asks for it; the pipeline analyses the stored
+      // item again for the dashboard, from the same text and fallback language, so both agree.
+      const outcome = applyRules(rules, needsAnalysis ? withAnalysis(sample, analyze, log, analysisText(item.title, item.text)) : sample);
       const row: NewInboxRow = {
         workspaceId,
         itemId: item.id,

@@ -1,4 +1,13 @@
+import type { InquiryType, Sentiment } from '../../../shared/contract/analysis';
 import type { InboxRule, RuleOutcome, RuleSample } from '../../../shared/contract/inbox';
+
+/**
+ * What a rule sees of a message: the sample, and what the on-device analysis made of its text
+ * (null when it could not be analysed: then sentiment and inquiry-type conditions do not hold).
+ */
+export interface RuleSubject extends RuleSample {
+  analysis?: { sentiment: Sentiment; inquiry: InquiryType } | null;
+}
 
 /**
  * Lower case for comparing words people type against what others wrote: composed (NFC) first so
@@ -19,8 +28,8 @@ export function languageMatches(wanted: string, actual: string | null): boolean 
 }
 
 /** Every given condition of the rule holds for the sample (empty lists and null mean "any"). */
-export function ruleMatches(rule: InboxRule, sample: RuleSample): boolean {
-  const { keywords, networks, streamIds, languages, minFollowers } = rule.conditions;
+export function ruleMatches(rule: InboxRule, sample: RuleSubject): boolean {
+  const { keywords, networks, streamIds, languages, minFollowers, sentiments, inquiryTypes } = rule.conditions;
   if (keywords.length > 0) {
     const text = foldCase(sample.text);
     if (!keywords.some((keyword) => text.includes(foldCase(keyword)))) return false;
@@ -29,6 +38,8 @@ export function ruleMatches(rule: InboxRule, sample: RuleSample): boolean {
   if (streamIds.length > 0 && (sample.streamId === null || !streamIds.includes(sample.streamId))) return false;
   if (languages.length > 0 && !languages.some((language) => languageMatches(language, sample.language))) return false;
   if (minFollowers !== null && (sample.followers === null || sample.followers < minFollowers)) return false;
+  if (sentiments.length > 0 && (!sample.analysis || !sentiments.includes(sample.analysis.sentiment))) return false;
+  if (inquiryTypes.length > 0 && (!sample.analysis || !inquiryTypes.includes(sample.analysis.inquiry))) return false;
   return true;
 }
 
@@ -36,7 +47,7 @@ export function ruleMatches(rule: InboxRule, sample: RuleSample): boolean {
  * Runs the rules in the order given (callers pass them by position): enabled ones only. Tags
  * accumulate in the order the rules add them; a later rule's assignee wins over an earlier one.
  */
-export function applyRules(rules: readonly InboxRule[], sample: RuleSample): RuleOutcome {
+export function applyRules(rules: readonly InboxRule[], sample: RuleSubject): RuleOutcome {
   const outcome: RuleOutcome = { matched: [], tags: [], assigneeId: null };
   for (const rule of rules) {
     if (!rule.enabled || !ruleMatches(rule, sample)) continue;

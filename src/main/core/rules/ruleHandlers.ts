@@ -4,6 +4,7 @@ import type { CoreEvents } from '../events';
 import type { HandlersFor } from '../featureHandlers';
 import type { WorkspaceRepository } from '../workspaces/workspaceRepository';
 import { applyRules } from './matchRules';
+import { analyzeWithModel, withAnalysis, type AnalyzeText } from './ruleAnalysis';
 import type { RuleRepository } from './ruleRepository';
 
 export type RuleMethodName = 'rules.list' | 'rules.save' | 'rules.remove' | 'rules.move' | 'rules.test';
@@ -17,6 +18,8 @@ export interface RuleHandlerDeps {
   isColumn: (workspaceId: string, streamId: string) => boolean;
   /** What a rule would see of an item already in the inbox; throws not_found outside the workspace. */
   sampleOf: (workspaceId: string, inboxItemId: number) => RuleSample;
+  /** The on-device analysis of the sample's text (the shared analyzer unless a test passes another). */
+  analyze?: AnalyzeText;
 }
 
 export function createRuleHandlers(deps: RuleHandlerDeps): HandlersFor<RuleMethodName> {
@@ -56,11 +59,12 @@ export function createRuleHandlers(deps: RuleHandlerDeps): HandlersFor<RuleMetho
       rules.move(workspaceId, id, position);
       return { rules: changed(workspaceId) };
     },
-    // What intake would do now: enabled rules in order, so the editor shows the real outcome.
+    // What intake would do now: enabled rules in order, the text analysed as intake analyses it,
+    // so the editor shows the real outcome.
     'rules.test': ({ workspaceId, sample }) => {
       workspaces.assertLive(workspaceId);
       const subject = 'inboxItemId' in sample ? deps.sampleOf(workspaceId, sample.inboxItemId) : sample;
-      return applyRules(rules.list(workspaceId), subject);
+      return applyRules(rules.list(workspaceId), withAnalysis(subject, deps.analyze ?? analyzeWithModel));
     },
   };
 }

@@ -26,10 +26,14 @@ export interface RuleInput {
   actions: RuleActions;
 }
 
-const NO_CONDITIONS: RuleConditions = { keywords: [], networks: [], streamIds: [], languages: [], minFollowers: null };
+const NO_CONDITIONS: RuleConditions = { keywords: [], networks: [], streamIds: [], languages: [], minFollowers: null, sentiments: [], inquiryTypes: [] };
 const NO_ACTIONS: RuleActions = { tags: [], assigneeId: null };
 
-/** Stored JSON is ours, but a damaged row must not stop the inbox: it becomes a rule that does nothing. */
+/**
+ * Stored JSON is ours, but a damaged row must not stop the inbox: it becomes a rule that does
+ * nothing. Rules stored before sentiments and inquiry types existed parse with both empty (the
+ * schema's defaults), so they keep working as they did.
+ */
 function toRule(row: RuleRow): InboxRule {
   const conditions = ruleConditionsSchema.safeParse(parseJson(row.conditions));
   const actions = ruleActionsSchema.safeParse(parseJson(row.actions));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
+import { INQUIRY_TYPES, type InquiryType } from '../../../shared/contract/analysis';
 import type { SavedReply } from '../../../shared/contract/inbox';
 import type { Db } from '../store/database';
 
@@ -9,6 +10,7 @@ interface SavedReplyRow {
   title: string;
   body: string;
   keywords: string;
+  inquiry_types: string;
   updated_at: string;
 }
 
@@ -16,6 +18,8 @@ export interface SavedReplyInput {
   title: string;
   body: string;
   keywords?: readonly string[];
+  /** The kinds of message the reply answers; empty: any. */
+  inquiryTypes?: readonly InquiryType[];
 }
 
 /** Titles sort as people read them: "Ä" with "A", "Reply 2" before "Reply 10". */
@@ -43,18 +47,21 @@ export class SavedReplyRepository {
     const id = randomUUID();
     const stamp = this.now().toISOString();
     this.db
-      .prepare('INSERT INTO saved_replies (id, workspace_id, title, body, keywords, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, workspaceId, input.title, input.body, JSON.stringify(cleanKeywords(input.keywords)), stamp, stamp);
+      .prepare(
+        'INSERT INTO saved_replies (id, workspace_id, title, body, keywords, inquiry_types, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(id, workspaceId, input.title, input.body, JSON.stringify(cleanKeywords(input.keywords)), JSON.stringify(cleanInquiryTypes(input.inquiryTypes)), stamp, stamp);
     return this.get(workspaceId, id);
   }
 
-  /** Replaces title, body and keywords; keywords left out stay as they were. */
+  /** Replaces title, body, keywords and inquiry types; keywords or inquiry types left out stay as they were. */
   update(workspaceId: string, id: string, input: SavedReplyInput): SavedReply {
     const current = this.get(workspaceId, id);
     const keywords = input.keywords === undefined ? current.keywords : cleanKeywords(input.keywords);
+    const inquiryTypes = input.inquiryTypes === undefined ? current.inquiryTypes : cleanInquiryTypes(input.inquiryTypes);
     this.db
-      .prepare('UPDATE saved_replies SET title = ?, body = ?, keywords = ?, updated_at = ? WHERE id = ? AND workspace_id = ?')
-      .run(input.title, input.body, JSON.stringify(keywords), this.now().toISOString(), id, workspaceId);
+      .prepare('UPDATE saved_replies SET title = ?, body = ?, keywords = ?, inquiry_types = ?, updated_at = ? WHERE id = ? AND workspace_id = ?')
+      .run(input.title, input.body, JSON.stringify(keywords), JSON.stringify(inquiryTypes), this.now().toISOString(), id, workspaceId);
     return this.get(workspaceId, id);
   }
 
@@ -85,6 +92,7 @@ function toSavedReply(row: SavedReplyRow): SavedReply {
     title: row.title,
     body: row.body,
     keywords: parseKeywords(row.keywords),
+    inquiryTypes: parseInquiryTypes(row.inquiry_types),
     updatedAt: row.updated_at,
   };
 }
@@ -93,6 +101,21 @@ function parseKeywords(json: string): string[] {
   try {
     const value = JSON.parse(json) as unknown;
     return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Each once, in the contract's order (question, complaint, praise, other). */
+function cleanInquiryTypes(types: readonly InquiryType[] = []): InquiryType[] {
+  return INQUIRY_TYPES.filter((type) => types.includes(type));
+}
+
+/** A damaged or unknown entry is dropped rather than failing the whole list. */
+function parseInquiryTypes(json: string): InquiryType[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? cleanInquiryTypes(value.filter((t): t is InquiryType => (INQUIRY_TYPES as readonly unknown[]).includes(t))) : [];
   } catch {
     return [];
   }
