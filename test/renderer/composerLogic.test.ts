@@ -248,8 +248,8 @@ describe('problem texts', () => {
 });
 
 const WS = '11111111-1111-4111-8111-111111111111';
-function reply(title: string, body: string, keywords: string[] = []): SavedReply {
-  return { id: crypto.randomUUID(), workspaceId: WS, title, body, keywords, updatedAt: '2025-03-01T10:00:00.000Z' };
+function reply(title: string, body: string, keywords: string[] = [], inquiryTypes: SavedReply['inquiryTypes'] = []): SavedReply {
+  return { id: crypto.randomUUID(), workspaceId: WS, title, body, keywords, inquiryTypes, updatedAt: '2025-03-01T10:00:00.000Z' };
 }
 
 describe('saved replies in the composer', () => {
@@ -284,6 +284,24 @@ describe('saved replies in the composer', () => {
     const entries = pickerEntries([thanks, hours, delivery], '', 'Wie sind eure Oeffnungszeiten am Samstag?');
     expect(entries.suggested.map((r) => r.title)).toEqual(['Öffnungszeiten']);
     expect(entries.others.map((r) => r.title)).toEqual(['Danke', 'Lieferung']);
+  });
+
+  test("the message's inquiry type suggests the replies made for it, and keeps those for other kinds out", () => {
+    const hours = reply('Öffnungszeiten', 'Wir haben von 8 bis 18 Uhr offen.', ['öffnungszeiten'], ['question']);
+    const sorry = reply('Entschuldigung', 'Das tut uns leid.', [], ['complaint']);
+    const thanks = reply('Danke', 'Danke für Ihre Nachricht!');
+    const complaint = 'Eure Öffnungszeiten sind eine Frechheit';
+    // Without an analysis, words alone: the opening-hours reply.
+    expect(pickerEntries([hours, sorry, thanks], '', complaint).suggested).toEqual([hours]);
+    // As a complaint: the apology (no keyword needed), not the answer to a question.
+    const asComplaint = pickerEntries([hours, sorry, thanks], '', complaint, 'complaint');
+    expect(asComplaint.suggested).toEqual([sorry]);
+    expect(asComplaint.others).toEqual([hours, thanks]);
+    // As a question: the opening hours first; the apology is not suggested.
+    const asQuestion = pickerEntries([hours, sorry, thanks], '', 'Wann habt ihr Öffnungszeiten am Samstag?', 'question');
+    expect(asQuestion.suggested).toEqual([hours]);
+    // A search ignores the inquiry type.
+    expect(pickerEntries([hours, sorry, thanks], 'leid', complaint, 'question').others).toEqual([sorry]);
   });
 
   test('a search replaces the suggestions', () => {

@@ -1,7 +1,7 @@
 // Pure logic of the inbox UI: the list (filters, changes, focus after triage, names), the clock's
 // words, snooze times in the workspace's zone, the keys, and the settings and rule forms.
 import { describe, expect, test } from 'vitest';
-import type { InboxItemView } from '../../src/shared/contract/inbox';
+import { ruleConditionsSchema, type InboxItemView } from '../../src/shared/contract/inbox';
 import { clockFor } from '../../src/shared/inbox/responseClock';
 import { clockLine, durationParts } from '../../src/renderer/src/features/inbox/clockText';
 import { inboxCommandFor } from '../../src/renderer/src/features/inbox/inboxKeys';
@@ -252,7 +252,7 @@ describe('settings forms', () => {
       rule: {
         name: 'Billing',
         enabled: true,
-        conditions: { keywords: ['invoice', 'Rechnung'], networks: ['mastodon'], streamIds: [], languages: ['de'], minFollowers: 1000 },
+        conditions: { keywords: ['invoice', 'Rechnung'], networks: ['mastodon'], streamIds: [], languages: ['de'], minFollowers: 1000, sentiments: [], inquiryTypes: [] },
         actions: { tags: ['billing', 'vip'], assigneeId: AGENT },
       },
     });
@@ -263,5 +263,20 @@ describe('settings forms', () => {
     expect(ruleFromForm({ ...EMPTY_RULE_FORM, name: '' })).toEqual({ ok: false, problem: 'name' });
     expect(ruleFromForm({ ...EMPTY_RULE_FORM, name: 'x', tags: 'a', minFollowers: '-3' })).toEqual({ ok: false, problem: 'minFollowers' });
     expect(ruleFromForm({ ...EMPTY_RULE_FORM, name: 'x' })).toEqual({ ok: false, problem: 'noAction' });
+  });
+
+  test('sentiment and inquiry-type conditions go into the rule in the vocabulary order, and come back', () => {
+    const parsed = ruleFromForm({ ...EMPTY_RULE_FORM, name: 'Angry questions', tags: 'urgent', sentiments: ['negative', 'neutral'], inquiryTypes: ['complaint', 'question'] });
+    if (!parsed.ok) throw new Error('expected a rule');
+    expect(parsed.rule.conditions.sentiments).toEqual(['neutral', 'negative']);
+    expect(parsed.rule.conditions.inquiryTypes).toEqual(['question', 'complaint']);
+    // What rules.save accepts (the contract checks the vocabulary).
+    expect(ruleConditionsSchema.parse(parsed.rule.conditions)).toEqual(parsed.rule.conditions);
+    const back = ruleForm({ id: OTHER, workspaceId: WORKSPACE, position: 0, ...parsed.rule });
+    expect(back.sentiments).toEqual(['neutral', 'negative']);
+    expect(back.inquiryTypes).toEqual(['question', 'complaint']);
+    // A rule saved before the analysis existed has neither (the schema's defaults).
+    const old = ruleConditionsSchema.parse({ keywords: [], networks: [], streamIds: [], languages: [], minFollowers: null });
+    expect(ruleForm({ id: OTHER, workspaceId: WORKSPACE, position: 0, name: 'Old', enabled: true, conditions: old, actions: { tags: ['x'], assigneeId: null } })).toMatchObject({ sentiments: [], inquiryTypes: [] });
   });
 });

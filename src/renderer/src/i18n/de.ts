@@ -2,6 +2,8 @@ import type { Messages } from './en';
 import { composerDe } from './de/composer';
 import { plannerDe } from './de/planner';
 import { inboxDe } from './de/inbox';
+import { alertsDe, dashboardDe } from './de/dashboard';
+import { analysisDe } from './de/analysis';
 
 /**
  * Deutsche Texte. `satisfies Messages` verlangt genau die Schlüssel der englischen Fassung;
@@ -437,4 +439,7 @@ export const de = {
   inbox: inboxDe,
   composer: composerDe,
   planner: plannerDe,
+  dashboard: dashboardDe,
+  alerts: alertsDe,
+  analysis: analysisDe,
 } as const satisfies Messages;

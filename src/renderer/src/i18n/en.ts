@@ -1,6 +1,8 @@
 import { composerEn } from './en/composer';
 import { plannerEn } from './en/planner';
 import { inboxEn } from './en/inbox';
+import { alertsEn, dashboardEn } from './en/dashboard';
+import { analysisEn } from './en/analysis';
 
 /**
  * English UI strings. This object is the reference shape: `de.ts` must have exactly the same keys
@@ -436,6 +438,9 @@ export const en = {
   inbox: inboxEn,
   composer: composerEn,
   planner: plannerEn,
+  dashboard: dashboardEn,
+  alerts: alertsEn,
+  analysis: analysisEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

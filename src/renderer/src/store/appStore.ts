@@ -8,6 +8,7 @@ import { createThreadSlice } from './threadSlice';
 import { createInboxSlice, subscribeInboxEvents } from './inboxSlice';
 import { createComposerSlice } from './composerSlice';
 import { createPlannerSlice } from './plannerSlice';
+import { createDashboardSlice, subscribeAlertEvents } from './dashboardSlice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './uiSlice';
 import { createWorkspacesSlice } from './workspacesSlice';
@@ -26,6 +27,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createInboxSlice(deps)(...args),
     ...createComposerSlice(deps)(...args),
     ...createPlannerSlice(deps)(...args),
+    ...createDashboardSlice(deps)(...args),
   }));
 }
 
@@ -52,6 +54,9 @@ export function syncWithCore(store: AppStore, { client, connection }: StoreDeps)
     void store.getState().resyncAccounts();
     // Inbox events may have been missed too (new mentions, triage in another window).
     void store.getState().resyncInbox();
+    // Alerts raised while the connection was down.
+    const alertsWorkspaceId = store.getState().alerts.workspaceId;
+    if (alertsWorkspaceId) void store.getState().loadAlerts(alertsWorkspaceId);
   }
 
   store.setState({ connection: connection.getState() });
@@ -61,6 +66,7 @@ export function syncWithCore(store: AppStore, { client, connection }: StoreDeps)
     subscribeDeckEvents(store.getState, client),
     subscribeAccountEvents(store.getState, client),
     subscribeInboxEvents(store.getState, client),
+    subscribeAlertEvents(store.getState, client),
     connection.subscribe((state) => {
       const wasOpen = store.getState().connection.kind === 'open';
       store.setState({ connection: state });

@@ -18,6 +18,7 @@ import type {
   SavedReply,
 } from '../../../shared/contract/inbox';
 import type { PageCursor, StoredItem } from '../../../shared/contract/items';
+import type { ItemAnalysis } from '../../../shared/contract/analysis';
 import type { ParamsOf } from '../../../shared/contract/methods';
 import type { StreamView } from '../../../shared/contract/streams';
 import {
@@ -91,8 +92,8 @@ export interface ContactState {
   loadingMore: boolean;
 }
 
-/** What the workspace's main area shows: the columns, the inbox or the planner. */
-export type WorkspaceViewKind = 'deck' | 'inbox' | 'planner';
+/** What the workspace's main area shows: the columns, the inbox, the planner or the dashboard. */
+export type WorkspaceViewKind = 'deck' | 'inbox' | 'planner' | 'dashboard';
 
 export type RuleDraft = Omit<ParamsOf<'rules.save'>, 'workspaceId'>;
 export type RuleSampleInput = ParamsOf<'rules.test'>['sample'];
@@ -136,6 +137,8 @@ export interface InboxSlice {
   removeRule(id: string): Promise<Outcome<unknown>>;
   moveRule(id: string, position: number): Promise<Outcome<unknown>>;
   testRules(sample: RuleSampleInput): Promise<Outcome<RuleOutcome>>;
+  /** What the on-device analysis says of a text (the rule tester shows it). */
+  analyzeText(text: string): Promise<Outcome<ItemAnalysis>>;
   /** Marks a column as an inbox source (its items need an answer). */
   setNeedsAnswer(streamId: string, needsAnswer: boolean): Promise<Outcome<StreamView>>;
 }
@@ -614,6 +617,12 @@ export function createInboxSlice({ client }: StoreDeps): StateCreator<AppState, 
         const workspaceId = metaWorkspace();
         if (!workspaceId) return { ok: false, error: notOpen() };
         return attempt(() => client.rules.test({ workspaceId, sample }));
+      },
+
+      analyzeText: async (text) => {
+        const workspaceId = metaWorkspace();
+        if (!workspaceId) return { ok: false, error: notOpen() };
+        return attempt(() => client.insight.analyzeText({ workspaceId, text }));
       },
 
       setNeedsAnswer: async (streamId, needsAnswer) => {

@@ -12,6 +12,7 @@ import type { Outcome } from './outcome';
 import type { InboxSlice } from './inboxSlice';
 import type { ComposerSlice } from './composerSlice';
 import type { PlannerSlice } from './plannerSlice';
+import type { DashboardSlice } from './dashboardSlice';
 
 export interface StoreDeps {
   client: LeitstandClient;
@@ -184,4 +185,4 @@ export interface ThreadSlice {
   setThreadItemRead(item: StoredItem, read: boolean): void;
 }
 
-export type AppState = WorkspacesSlice & SettingsSlice & UiSlice & DeckSlice & SearchSlice & AccountsSlice & ThreadSlice & InboxSlice & ComposerSlice & PlannerSlice;
+export type AppState = WorkspacesSlice & SettingsSlice & UiSlice & DeckSlice & SearchSlice & AccountsSlice & ThreadSlice & InboxSlice & ComposerSlice & PlannerSlice & DashboardSlice;

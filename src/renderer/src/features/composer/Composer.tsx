@@ -518,6 +518,7 @@ function ComposerEditor({
         <SavedRepliesPicker
           workspaceId={workspaceId}
           messageText={replyItem?.text ?? null}
+          inquiry={replyItem?.analysis?.inquiry ?? null}
           vars={vars}
           onInsert={(text) => {
             setPicking(false);

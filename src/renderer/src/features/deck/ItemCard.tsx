@@ -1,6 +1,7 @@
 import { memo, useId, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredItem } from '../../../../shared/contract/items';
+import { AnalysisChips } from '../../components/AnalysisChips';
 import { useAppStore } from '../../store/AppStoreProvider';
 import { Icon } from './Icon';
 import { ItemHtml } from './ItemHtml';
@@ -139,6 +140,7 @@ export const ItemCard = memo(function ItemCard({
           <span className="item__name">{name}</span>
           {handle && <span className="item__handle">{handle.startsWith('@') || item.network === 'feed' ? handle : `@${handle}`}</span>}
         </span>
+        <AnalysisChips analysis={item.analysis} />
         <time className="item__time" dateTime={item.createdAt} title={formatFullDate(item.createdAt, language)}>
           {formatItemTime(item.createdAt, now, language)}
         </time>

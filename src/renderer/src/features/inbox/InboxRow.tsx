@@ -1,6 +1,7 @@
 import { memo, useId, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, InboxItemView, InboxSettings } from '../../../../shared/contract/inbox';
+import { AnalysisChips } from '../../components/AnalysisChips';
 import { authorLabel, excerpt, optionName } from './inboxList';
 import { ResponseClock } from './ResponseClock';
 
@@ -65,6 +66,7 @@ export const InboxRow = memo(function InboxRow({ entry, settings, assignee, acti
         <span className="inbox-row__text">{excerpt(item.text || item.title || '', 140)}</span>
         <span id={metaId} className="inbox-row__meta">
           <ResponseClock entry={entry} settings={settings} />
+          <AnalysisChips analysis={item.analysis} />
           {assignee && <span className="sr-only">{t('inbox.list.assignedTo', { name: assignee.name })}</span>}
           {entry.tags.length > 0 && (
             <span className="inbox-row__tags">

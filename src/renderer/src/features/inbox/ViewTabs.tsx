@@ -7,10 +7,10 @@ import type { WorkspaceViewKind } from '../../store/inboxSlice';
 export const VIEW_PANEL_ID = 'workspace-view-panel';
 export const viewTabId = (view: WorkspaceViewKind) => `workspace-view-tab-${view}`;
 
-const VIEWS: readonly WorkspaceViewKind[] = ['deck', 'inbox', 'planner'];
+const VIEWS: readonly WorkspaceViewKind[] = ['deck', 'inbox', 'planner', 'dashboard'];
 
 /**
- * "Deck", "Inbox" and "Planner" as tabs. The open count is the Inbox tab's description, not part of its
+ * "Deck", "Inbox", "Planner" and "Dashboard" as tabs. The open count is the Inbox tab's description, not part of its
  * name, so that the tab is always found by the same name. Arrow keys, Home and End move between the tabs.
  */
 export function ViewTabs() {
@@ -38,6 +38,8 @@ export function ViewTabs() {
             t('inbox.views.deck')
           ) : kind === 'planner' ? (
             t('planner.tab')
+          ) : kind === 'dashboard' ? (
+            t('dashboard.tab')
           ) : (
             <>
               <span id={labelId}>{t('inbox.views.inbox')}</span>

@@ -42,6 +42,6 @@ export const INBOX_SHORTCUTS: ReadonlyArray<{ keys: string[]; action: InboxComma
   { keys: ['x'], action: 'toggleSelect' },
   { keys: ['Ctrl+Enter'], action: 'send' },
   { keys: ['Esc'], action: 'close' },
-  { keys: ['g i', 'g d'], action: 'views' },
+  { keys: ['g d', 'g i', 'g p', 'g b'], action: 'views' },
   { keys: ['?'], action: 'help' },
 ];

@@ -6,9 +6,9 @@ import { isTypingTarget } from '../deck/keyboard';
 /** How long "g" waits for its second key. */
 const CHORD_MS = 1200;
 
-const CHORD_VIEWS: Partial<Record<string, WorkspaceViewKind>> = { i: 'inbox', d: 'deck', p: 'planner' };
+const CHORD_VIEWS: Partial<Record<string, WorkspaceViewKind>> = { i: 'inbox', d: 'deck', p: 'planner', b: 'dashboard' };
 
-/** "g i" opens the inbox, "g d" the deck and "g p" the planner, as in mail clients (Ctrl+1..9 switch workspaces). */
+/** "g i" opens the inbox, "g d" the deck, "g p" the planner and "g b" the dashboard (board), as in mail clients (Ctrl+1..9 switch workspaces). */
 export function useViewKeys(): void {
   const setView = useAppStore((state) => state.setWorkspaceView);
   useEffect(() => {

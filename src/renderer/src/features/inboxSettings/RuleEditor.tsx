@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { INQUIRY_TYPES, SENTIMENTS } from '../../../../shared/contract/analysis';
 import type { Agent, InboxRule } from '../../../../shared/contract/inbox';
 import { NETWORKS } from '../../../../shared/contract/items';
 import { FieldError } from '../../components/FieldError';
@@ -11,7 +12,7 @@ import { EMPTY_RULE_FORM, ruleForm, ruleFromForm, type RuleForm } from './settin
 /** Creates or edits a rule: what it looks at (all given conditions must hold) and what it does. */
 export function RuleEditor({ rule, agents, workspaceId, onDone }: { rule: InboxRule | null; agents: Agent[]; workspaceId: string; onDone(): void }) {
   const { t } = useTranslation();
-  const ids = { name: useId(), keywords: useId(), languages: useId(), followers: useId(), tags: useId(), assignee: useId(), error: useId() };
+  const ids = { name: useId(), keywords: useId(), languages: useId(), followers: useId(), tags: useId(), assignee: useId(), error: useId(), analysisHint: useId() };
   const saveRule = useAppStore((state) => state.saveRule);
   const streams = useAppStore((state) => (state.deck.workspaceId === workspaceId ? state.deck.streams : []));
   const [form, setForm] = useState<RuleForm>(() => (rule ? ruleForm(rule) : EMPTY_RULE_FORM));
@@ -72,6 +73,27 @@ export function RuleEditor({ rule, agents, workspaceId, onDone }: { rule: InboxR
           <label htmlFor={ids.followers}>{t('inbox.rules.minFollowers')}</label>
           <input id={ids.followers} className="field__input" type="number" min={0} value={form.minFollowers} onChange={(event) => update({ minFollowers: event.target.value })} />
         </div>
+        <fieldset className="inbox-settings__checks" aria-describedby={ids.analysisHint}>
+          <legend>{t('analysis.sentimentLegend')}</legend>
+          {SENTIMENTS.map((sentiment) => (
+            <label key={sentiment} className="inbox-settings__check">
+              <input type="checkbox" checked={form.sentiments.includes(sentiment)} onChange={(event) => update({ sentiments: toggle(form.sentiments, sentiment, event.target.checked) })} />
+              {t(`analysis.sentiment.${sentiment}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="inbox-settings__checks" aria-describedby={ids.analysisHint}>
+          <legend>{t('analysis.inquiryLegend')}</legend>
+          {INQUIRY_TYPES.map((type) => (
+            <label key={type} className="inbox-settings__check">
+              <input type="checkbox" checked={form.inquiryTypes.includes(type)} onChange={(event) => update({ inquiryTypes: toggle(form.inquiryTypes, type, event.target.checked) })} />
+              {t(`analysis.inquiry.${type}`)}
+            </label>
+          ))}
+        </fieldset>
+        <p id={ids.analysisHint} className="field__hint">
+          {t('inbox.rules.analysisHint')}
+        </p>
       </fieldset>
       <fieldset className="inbox-settings__group">
         <legend className="field__label">{t('inbox.rules.then')}</legend>

@@ -1,14 +1,26 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ItemAnalysis } from '../../../../shared/contract/analysis';
 import type { Agent, RuleOutcome } from '../../../../shared/contract/inbox';
 import { NETWORKS, type Network } from '../../../../shared/contract/items';
+import { analysisLabels } from '../../components/AnalysisChips';
 import { FieldError } from '../../components/FieldError';
 import { useSubmit } from '../../components/useSubmit';
 import { useAppStore } from '../../store/AppStoreProvider';
+import type { Outcome } from '../../store/outcome';
+
+interface RuleTesterProps {
+  agents: Agent[];
+  /**
+   * The on-device analysis of the sample (insight.analyzeText), so that the tester can say why a
+   * sentiment or inquiry-type condition held or not; rules.test itself does not return it.
+   */
+  analyze?: (text: string) => Promise<Outcome<ItemAnalysis>>;
+}
 
 /** "Test rules": a sample message in, which rules fire (in order) and what they would do out. */
-export function RuleTester({ agents }: { agents: Agent[] }) {
-  const { t } = useTranslation();
+export function RuleTester({ agents, analyze }: RuleTesterProps) {
+  const { t, i18n } = useTranslation();
   const ids = { text: useId(), network: useId(), language: useId(), followers: useId(), error: useId(), heading: useId() };
   const testRules = useAppStore((state) => state.testRules);
   const [text, setText] = useState('');
@@ -16,13 +28,26 @@ export function RuleTester({ agents }: { agents: Agent[] }) {
   const [language, setLanguage] = useState('');
   const [followers, setFollowers] = useState('');
   const [result, setResult] = useState<RuleOutcome | null>(null);
+  const [analysis, setAnalysis] = useState<ItemAnalysis | null>(null);
   const { error, setError, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const count = followers.trim() === '' ? null : Number(followers);
     if (count !== null && (!Number.isInteger(count) || count < 0)) return setError(t('inbox.rules.problems.minFollowers'));
-    await run(() => testRules({ text, network, streamId: null, language: language.trim() || null, followers: count }), setResult);
+    setAnalysis(null);
+    // The analysis only explains the outcome: when it fails, the rules' answer still shows.
+    const analysed = analyze && text.trim() ? analyze(text) : null;
+    let tested = false;
+    await run(
+      () => testRules({ text, network, streamId: null, language: language.trim() || null, followers: count }),
+      (outcome) => {
+        tested = true;
+        setResult(outcome);
+      },
+    );
+    const outcome = await analysed;
+    if (tested && outcome?.ok) setAnalysis(outcome.value);
   }
 
   const assignee = result?.assigneeId ? (agents.find((agent) => agent.id === result.assigneeId)?.name ?? '?') : null;
@@ -58,6 +83,7 @@ export function RuleTester({ agents }: { agents: Agent[] }) {
         </div>
       </form>
       <div role="status" className="inbox-settings__result">
+        {result && analysis && <p>{t('inbox.rules.test.analysis', { analysis: analysisLabels(analysis, t, i18n.language).name })}</p>}
         {result &&
           (result.matched.length === 0 ? (
             <p>{t('inbox.rules.test.noMatch')}</p>

@@ -15,6 +15,7 @@ export function RulesSection({ rules, agents, workspaceId }: { rules: InboxRule[
   const moveRule = useAppStore((state) => state.moveRule);
   const removeRule = useAppStore((state) => state.removeRule);
   const saveRule = useAppStore((state) => state.saveRule);
+  const analyzeText = useAppStore((state) => state.analyzeText);
   const [editing, setEditing] = useState<InboxRule | 'new' | null>(null);
   const { error, run } = useSubmit();
   const ordered = rules.slice().sort((a, b) => a.position - b.position);
@@ -53,6 +54,12 @@ export function RulesSection({ rules, agents, workspaceId }: { rules: InboxRule[
                     rule.conditions.networks.length ? rule.conditions.networks.map((network) => t(`deck.networks.${network}`)).join(', ') : null,
                     rule.conditions.languages.length ? t('inbox.rules.summary.languages', { list: rule.conditions.languages.join(', ') }) : null,
                     rule.conditions.minFollowers !== null ? t('inbox.rules.summary.followers', { count: rule.conditions.minFollowers }) : null,
+                    rule.conditions.sentiments.length
+                      ? t('inbox.rules.summary.sentiments', { list: rule.conditions.sentiments.map((sentiment) => t(`analysis.sentiment.${sentiment}`)).join(', ') })
+                      : null,
+                    rule.conditions.inquiryTypes.length
+                      ? t('inbox.rules.summary.inquiryTypes', { list: rule.conditions.inquiryTypes.map((type) => t(`analysis.inquiry.${type}`)).join(', ') })
+                      : null,
                     rule.actions.tags.length ? t('inbox.rules.summary.tags', { list: rule.actions.tags.join(', ') }) : null,
                     rule.actions.assigneeId ? t('inbox.rules.summary.assign', { name: agentName(rule.actions.assigneeId) ?? '?' }) : null,
                   ]
@@ -91,7 +98,7 @@ export function RulesSection({ rules, agents, workspaceId }: { rules: InboxRule[
           {t('inbox.rules.add')}
         </button>
       )}
-      <RuleTester agents={agents} />
+      <RuleTester agents={agents} analyze={analyzeText} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { INQUIRY_TYPES, SENTIMENTS, type InquiryType, type Sentiment } from '../../../../shared/contract/analysis';
 import type { BusinessDay, InboxRule, RuleConditions } from '../../../../shared/contract/inbox';
 import type { Network } from '../../../../shared/contract/items';
 
@@ -56,11 +57,26 @@ export interface RuleForm {
   streamIds: string[];
   languages: string;
   minFollowers: string;
+  /** As the on-device analysis judges the text; none ticked: any. */
+  sentiments: Sentiment[];
+  inquiryTypes: InquiryType[];
   tags: string;
   assigneeId: string;
 }
 
-export const EMPTY_RULE_FORM: RuleForm = { name: '', enabled: true, keywords: '', networks: [], streamIds: [], languages: '', minFollowers: '', tags: '', assigneeId: '' };
+export const EMPTY_RULE_FORM: RuleForm = {
+  name: '',
+  enabled: true,
+  keywords: '',
+  networks: [],
+  streamIds: [],
+  languages: '',
+  minFollowers: '',
+  sentiments: [],
+  inquiryTypes: [],
+  tags: '',
+  assigneeId: '',
+};
 
 export function ruleForm(rule: InboxRule): RuleForm {
   return {
@@ -71,6 +87,8 @@ export function ruleForm(rule: InboxRule): RuleForm {
     streamIds: [...rule.conditions.streamIds],
     languages: rule.conditions.languages.join(', '),
     minFollowers: rule.conditions.minFollowers === null ? '' : String(rule.conditions.minFollowers),
+    sentiments: [...rule.conditions.sentiments],
+    inquiryTypes: [...rule.conditions.inquiryTypes],
     tags: rule.actions.tags.join(', '),
     assigneeId: rule.actions.assigneeId ?? '',
   };
@@ -96,7 +114,16 @@ export function ruleFromForm(form: RuleForm): { ok: true; rule: { name: string; 
     rule: {
       name,
       enabled: form.enabled,
-      conditions: { keywords: splitList(form.keywords), networks: form.networks, streamIds: form.streamIds, languages: splitList(form.languages).map((code) => code.toLowerCase()), minFollowers },
+      conditions: {
+        keywords: splitList(form.keywords),
+        networks: form.networks,
+        streamIds: form.streamIds,
+        languages: splitList(form.languages).map((code) => code.toLowerCase()),
+        minFollowers,
+        // In the vocabulary's order, whatever order they were ticked in.
+        sentiments: SENTIMENTS.filter((sentiment) => form.sentiments.includes(sentiment)),
+        inquiryTypes: INQUIRY_TYPES.filter((type) => form.inquiryTypes.includes(type)),
+      },
       actions: { tags: [...new Set(tags)], assigneeId },
     },
   };

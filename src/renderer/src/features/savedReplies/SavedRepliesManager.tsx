@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { INQUIRY_TYPES, type InquiryType } from '../../../../shared/contract/analysis';
 import type { SavedReply } from '../../../../shared/contract/inbox';
 import { SAVED_REPLY_VARIABLES } from '../../../../shared/inbox/savedReplyText';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -12,6 +13,7 @@ import { useAppStore } from '../../store/AppStoreProvider';
 import { useComposerEvents } from '../composer/useComposerEvents';
 import { parseKeywords } from './replyVariables';
 import '../../styles/composer.css';
+import '../../styles/analysis.css';
 
 type Editing = { kind: 'list' } | { kind: 'form'; reply: SavedReply | null };
 
@@ -51,6 +53,11 @@ export function SavedRepliesManager({ workspaceId, onClose }: { workspaceId: str
                     <p className="saved-replies__title">{reply.title}</p>
                     <p className="saved-replies__excerpt">{reply.body}</p>
                     {reply.keywords.length > 0 && <p className="saved-replies__keywords">{t('composer.savedReplies.keywordsLabel', { keywords: reply.keywords.join(', ') })}</p>}
+                    {reply.inquiryTypes.length > 0 && (
+                      <p className="saved-replies__keywords">
+                        {t('composer.savedReplies.inquiryTypesLabel', { types: reply.inquiryTypes.map((type) => t(`analysis.inquiry.${type}`)).join(', ') })}
+                      </p>
+                    )}
                   </div>
                   <div className="saved-replies-manager__actions">
                     <button type="button" className="button button--small" aria-label={t('composer.savedReplies.editNamed', { title: reply.title })} onClick={() => setEditing({ kind: 'form', reply })}>
@@ -94,12 +101,14 @@ function SavedReplyForm({ workspaceId, reply, onDone }: { workspaceId: string; r
   const [title, setTitle] = useState(reply?.title ?? '');
   const [body, setBody] = useState(reply?.body ?? '');
   const [keywords, setKeywords] = useState(reply?.keywords.join(', ') ?? '');
+  const [inquiryTypes, setInquiryTypes] = useState<InquiryType[]>(reply?.inquiryTypes ?? []);
   const { busy, error, setError, run } = useSubmit(onDone);
   const titleId = useId();
   const bodyId = useId();
   const keywordsId = useId();
   const keywordsHintId = useId();
   const variablesId = useId();
+  const inquiryHintId = useId();
   const errorId = useId();
 
   async function submit(event: FormEvent) {
@@ -110,7 +119,7 @@ function SavedReplyForm({ workspaceId, reply, onDone }: { workspaceId: string; r
       saveSavedReply({
         workspaceId,
         ...(reply ? { id: reply.id } : {}),
-        reply: { title: title.trim(), body: body.trim(), keywords: parseKeywords(keywords) },
+        reply: { title: title.trim(), body: body.trim(), keywords: parseKeywords(keywords), inquiryTypes: INQUIRY_TYPES.filter((type) => inquiryTypes.includes(type)) },
       }),
     );
   }
@@ -139,6 +148,24 @@ function SavedReplyForm({ workspaceId, reply, onDone }: { workspaceId: string; r
         <input id={keywordsId} className="field__input" value={keywords} aria-describedby={keywordsHintId} onChange={(event) => setKeywords(event.target.value)} />
         <p id={keywordsHintId} className="field__hint">
           {t('composer.savedReplies.keywordsHint')}
+        </p>
+      </div>
+      <div className="field">
+        <fieldset className="analysis-choices" aria-describedby={inquiryHintId}>
+          <legend className="field__label">{t('composer.savedReplies.fieldInquiryTypes')}</legend>
+          {INQUIRY_TYPES.map((type) => (
+            <label key={type} className="analysis-choices__option">
+              <input
+                type="checkbox"
+                checked={inquiryTypes.includes(type)}
+                onChange={(event) => setInquiryTypes((current) => (event.target.checked ? [...current.filter((entry) => entry !== type), type] : current.filter((entry) => entry !== type)))}
+              />
+              {t(`analysis.inquiry.${type}`)}
+            </label>
+          ))}
+        </fieldset>
+        <p id={inquiryHintId} className="field__hint">
+          {t('composer.savedReplies.inquiryTypesHint')}
         </p>
       </div>
       <FieldError id={errorId} message={error} />

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { InquiryType } from '../../../../shared/contract/analysis';
 import type { SavedReply } from '../../../../shared/contract/inbox';
 import type { SavedReplyVars } from '../../../../shared/inbox/savedReplyText';
 import { Modal } from '../../components/Modal';
@@ -13,6 +14,8 @@ interface SavedRepliesPickerProps {
   workspaceId: string;
   /** The message being answered: its saved replies are suggested first. */
   messageText: string | null;
+  /** The message's inquiry type from the on-device analysis (null or left out while it has none). */
+  inquiry?: InquiryType | null;
   vars: SavedReplyVars;
   /** The reply's text with its variables filled in. */
   onInsert(text: string): void;
@@ -23,7 +26,7 @@ interface SavedRepliesPickerProps {
  * The quick picker: a search box over the workspace's saved replies, suggestions for the message
  * first; arrows move, Enter inserts the chosen one (variables filled) at the composer's cursor.
  */
-export function SavedRepliesPicker({ workspaceId, messageText, vars, onInsert, onClose }: SavedRepliesPickerProps) {
+export function SavedRepliesPicker({ workspaceId, messageText, inquiry = null, vars, onInsert, onClose }: SavedRepliesPickerProps) {
   const { t } = useTranslation();
   useComposerEvents();
   const state = useAppStore((s) => s.savedReplies);
@@ -40,7 +43,7 @@ export function SavedRepliesPicker({ workspaceId, messageText, vars, onInsert, o
   }, [loadSavedReplies, workspaceId]);
 
   const replies = useMemo(() => (state.workspaceId === workspaceId ? state.replies : []), [state, workspaceId]);
-  const entries = useMemo(() => pickerEntries(replies, query, messageText), [replies, query, messageText]);
+  const entries = useMemo(() => pickerEntries(replies, query, messageText, inquiry), [replies, query, messageText, inquiry]);
   const flat = useMemo(() => [...entries.suggested, ...entries.others], [entries]);
   const activeIndex = Math.min(active, Math.max(0, flat.length - 1));
   const activeReply = flat[activeIndex];

@@ -1,3 +1,4 @@
+import type { InquiryType } from '../../../../shared/contract/analysis';
 import type { Agent, InboxSettings, SavedReply } from '../../../../shared/contract/inbox';
 import type { StoredItem } from '../../../../shared/contract/items';
 import { renderSavedReply, savedReplyScore, searchSavedReplies, suggestSavedReplies, type SavedReplyVars } from '../../../../shared/inbox/savedReplyText';
@@ -29,11 +30,16 @@ export interface PickerEntries {
   others: SavedReply[];
 }
 
-export function pickerEntries(replies: readonly SavedReply[], query: string, messageText: string | null): PickerEntries {
+/**
+ * `inquiry` is the message's inquiry type from the on-device analysis (null while it has none):
+ * replies made for that type are suggested even without a keyword, replies made only for other
+ * types are not suggested.
+ */
+export function pickerEntries(replies: readonly SavedReply[], query: string, messageText: string | null, inquiry: InquiryType | null = null): PickerEntries {
   if (query.trim()) return { suggested: [], others: searchSavedReplies(replies, query) };
   if (!messageText) return { suggested: [], others: [...replies] };
-  const ordered = suggestSavedReplies(replies, messageText);
-  const suggested = ordered.filter((reply) => savedReplyScore(reply, messageText) > 0);
+  const ordered = suggestSavedReplies(replies, messageText, inquiry);
+  const suggested = ordered.filter((reply) => savedReplyScore(reply, messageText, inquiry) > 0);
   return { suggested, others: ordered.slice(suggested.length) };
 }
 

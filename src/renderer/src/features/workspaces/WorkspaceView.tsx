@@ -15,6 +15,9 @@ import { SearchBox } from '../search/SearchBox';
 import { SearchPanel } from '../search/SearchPanel';
 import { ThreadPanel } from '../thread/ThreadPanel';
 import { PlannerView } from '../planner/PlannerView';
+import { DashboardView } from '../dashboard/DashboardView';
+import { AlertBanner } from '../alerts/AlertBanner';
+import { AlertItemsHost } from '../alerts/AlertItemsDialog';
 
 /** The main area for the active workspace: its name as the page heading, its actions, its columns. */
 export function WorkspaceView({ workspace }: { workspace: Workspace }) {
@@ -22,13 +25,16 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
   const openDialog = useAppStore((state) => state.openDialog);
   const loadAccounts = useAppStore((state) => state.loadAccounts);
   const loadInbox = useAppStore((state) => state.loadInbox);
+  const loadAlerts = useAppStore((state) => state.loadAlerts);
   const view = useAppStore((state) => state.workspaceView);
   const [addingColumn, setAddingColumn] = useState(false);
   useEffect(() => {
     void loadAccounts(workspace.id);
     // The Inbox tab shows the open count in either view.
     void loadInbox(workspace.id);
-  }, [loadAccounts, loadInbox, workspace.id]);
+    // An active spike alert shows its banner in every view.
+    void loadAlerts(workspace.id);
+  }, [loadAccounts, loadInbox, loadAlerts, workspace.id]);
   useViewKeys();
   return (
     <div className="workspace">
@@ -58,9 +64,12 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
           </button>
         </div>
       </header>
+      <AlertBanner workspaceId={workspace.id} />
       <div id={VIEW_PANEL_ID} className="workspace__body" role="tabpanel" aria-labelledby={viewTabId(view)}>
         <SearchPanel workspaceId={workspace.id} />
-        {view === 'planner' ? (
+        {view === 'dashboard' ? (
+          <DashboardView workspace={workspace} />
+        ) : view === 'planner' ? (
           <PlannerView workspaceId={workspace.id} />
         ) : view === 'inbox' ? (
           <InboxView workspaceId={workspace.id} />
@@ -73,6 +82,7 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
       </div>
       {addingColumn && <AddColumnDialog workspaceId={workspace.id} onClose={() => setAddingColumn(false)} />}
       <AccountsDialogHost workspaceId={workspace.id} />
+      <AlertItemsHost workspaceId={workspace.id} />
     </div>
   );
 }

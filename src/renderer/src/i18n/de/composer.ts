@@ -168,5 +168,8 @@ export const composerDe = {
     titleRequired: 'Geben Sie dem Textbaustein einen Titel.',
     bodyRequired: 'Schreiben Sie den Text des Textbausteins.',
     keywordsLabel: 'Stichwörter: {{keywords}}',
+    fieldInquiryTypes: 'Beantwortet diese Arten von Nachrichten',
+    inquiryTypesHint: 'Nichts angekreuzt: jede Art. Die Art beurteilt Leitstand auf diesem Gerät: Ein Baustein für Beschwerden wird bei einer Beschwerde auch dann vorgeschlagen, wenn keines seiner Stichwörter vorkommt, bei einer Frage dagegen nicht.',
+    inquiryTypesLabel: 'Beantwortet: {{types}}',
   },
 } as const satisfies Messages['composer'];

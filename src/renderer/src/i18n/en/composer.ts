@@ -166,5 +166,8 @@ export const composerEn = {
     titleRequired: 'Give the saved reply a title.',
     bodyRequired: 'Write the text of the saved reply.',
     keywordsLabel: 'Keywords: {{keywords}}',
+    fieldInquiryTypes: 'Answers these kinds of messages',
+    inquiryTypesHint: 'Nothing ticked: any kind. Leitstand judges the kind of each message on this device: a reply for complaints is suggested for a complaint even when none of its keywords occurs, and not for a question.',
+    inquiryTypesLabel: 'Answers: {{types}}',
   },
 } as const;
