@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { AccountPoint, ChartView, TermPoint, TimePoint } from './charts';
 import { formatNumber } from './charts';
 import { seriesColor, type Palette } from './usePalette';
@@ -81,31 +81,32 @@ export function VolumeDrawing({ view, palette }: { view: ChartView<TimePoint>; p
   );
 }
 
-/** The share of each sentiment per bucket, stacked to 100 %; the hover shows the counts. */
+/**
+ * The share of each sentiment per bucket, stacked to 100 %; the hover shows the counts. Bars, not
+ * areas: a bucket without mentions stays empty instead of drawing a slope down to 0 %.
+ */
 export function SentimentDrawing({ view, palette }: { view: ChartView<TimePoint>; palette: Palette }) {
   const { i18n } = useTranslation();
   return (
     <Frame>
-      <AreaChart data={view.points} stackOffset="expand" accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart data={view.points} stackOffset="expand" accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={palette.grid} vertical={false} />
         <XAxis dataKey="label" {...axisProps(palette)} minTickGap={16} />
         <YAxis width={48} tickFormatter={(value: number) => `${formatNumber(value * 100, i18n.language)} %`} {...axisProps(palette)} />
         <Tooltip content={(props) => hover(props, (value) => formatNumber(value, i18n.language))} />
         <Legend />
         {view.series.map((s, index) => (
-          <Area
+          <Bar
             key={s.key}
-            type="linear"
             dataKey={s.key}
             name={s.label}
             stackId="sentiment"
-            stroke={seriesColor(palette, index, s.tone)}
             fill={seriesColor(palette, index, s.tone)}
-            fillOpacity={0.85}
+            fillOpacity={0.9}
             isAnimationActive={false}
           />
         ))}
-      </AreaChart>
+      </BarChart>
     </Frame>
   );
 }
