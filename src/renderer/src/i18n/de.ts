@@ -58,6 +58,7 @@ export const de = {
     accountsNote:
       'Web-Feeds brauchen kein Konto. Für Bluesky- und Mastodon-Spalten verbinden Sie zuerst das Konto unter „Konten“.',
     connectAccount: 'Konto verbinden',
+    loadingView: 'Die Ansicht wird geöffnet …',
   },
   welcome: {
     title: 'Willkommen bei Leitstand',

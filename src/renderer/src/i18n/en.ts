@@ -57,6 +57,7 @@ export const en = {
     accountsNote:
       'Web feeds need no account. For Bluesky and Mastodon columns, connect the account first under “Accounts”.',
     connectAccount: 'Connect an account',
+    loadingView: 'Opening the view…',
   },
   welcome: {
     title: 'Welcome to Leitstand',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Workspace } from '../../../../shared/contract/domain';
 import { useAppStore } from '../../store/AppStoreProvider';
@@ -14,10 +14,13 @@ import { VIEW_PANEL_ID, viewTabId, ViewTabs } from '../inbox/ViewTabs';
 import { SearchBox } from '../search/SearchBox';
 import { SearchPanel } from '../search/SearchPanel';
 import { ThreadPanel } from '../thread/ThreadPanel';
-import { PlannerView } from '../planner/PlannerView';
-import { DashboardView } from '../dashboard/DashboardView';
 import { AlertBanner } from '../alerts/AlertBanner';
 import { AlertItemsHost } from '../alerts/AlertItemsDialog';
+
+// The planner and the dashboard bring the chart library along: loaded when first opened, so the
+// deck and the inbox start without it.
+const PlannerView = lazy(() => import('../planner/PlannerView').then((module) => ({ default: module.PlannerView })));
+const DashboardView = lazy(() => import('../dashboard/DashboardView').then((module) => ({ default: module.DashboardView })));
 
 /** The main area for the active workspace: its name as the page heading, its actions, its columns. */
 export function WorkspaceView({ workspace }: { workspace: Workspace }) {
@@ -68,9 +71,13 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
       <div id={VIEW_PANEL_ID} className="workspace__body" role="tabpanel" aria-labelledby={viewTabId(view)}>
         <SearchPanel workspaceId={workspace.id} />
         {view === 'dashboard' ? (
-          <DashboardView workspace={workspace} />
+          <Suspense fallback={<ViewLoading />}>
+            <DashboardView workspace={workspace} />
+          </Suspense>
         ) : view === 'planner' ? (
-          <PlannerView workspaceId={workspace.id} />
+          <Suspense fallback={<ViewLoading />}>
+            <PlannerView workspaceId={workspace.id} />
+          </Suspense>
         ) : view === 'inbox' ? (
           <InboxView workspaceId={workspace.id} />
         ) : (
@@ -84,5 +91,14 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
       <AccountsDialogHost workspaceId={workspace.id} />
       <AlertItemsHost workspaceId={workspace.id} />
     </div>
+  );
+}
+
+function ViewLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="workspace__loading" role="status">
+      {t('workspace.loadingView')}
+    </p>
   );
 }
