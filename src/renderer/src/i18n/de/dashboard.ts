@@ -16,7 +16,7 @@ export const dashboardDe = {
     from: 'Von',
     to: 'Bis',
     apply: 'Anzeigen',
-    zoneHint: 'Tage und Stunden in {{zone}}, der Zeitzone des Arbeitsbereichs (Inbox-Einstellungen).',
+    zoneHint: 'Tage und Stunden in {{zone}}, der Zeitzone des Arbeitsbereichs (Posteingangs-Einstellungen).',
     hourly: 'Ein Punkt pro Stunde',
     daily: 'Ein Punkt pro Tag',
     problems: {
@@ -77,7 +77,7 @@ export const dashboardDe = {
     volume: 'Erwähnungen',
     sentiment: 'Stimmung im Zeitverlauf',
     shareOfVoice: 'Share of Voice',
-    responses: 'Inbox-Rückstand und Antwortzeiten',
+    responses: 'Rückstand im Posteingang und Antwortzeiten',
     posting: 'Beitragshäufigkeit und Interaktionen',
     topAuthors: 'Einflussreichste Autor/innen',
   },
