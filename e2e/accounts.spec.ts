@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { readOobCode, startFakeMastodon, type FakeMastodon } from './fakeMastodon';
 import { startAliceAndBob } from './blueskyAccount';
-import { postMention, type DevUser, type E2eDevNetwork } from './blueskyNetwork';
+import { postAs, type DevUser, type E2eDevNetwork } from './blueskyNetwork';
 import { createWorkspace, openApp } from './fixtures';
 import { expect, test } from './keyringHost';
 
@@ -188,7 +188,7 @@ test.describe('Bluesky on a self-hosted PDS', () => {
     await expect(mentions).toContainText('@alice.test');
     await expect(mentions).toContainText(/Updated/, { timeout: 20_000 });
 
-    await postMention(bob, '@alice.test your new opening hours are great');
+    await postAs(bob, '@alice.test your new opening hours are great');
     await dev.network.processAll();
     await mentions.getByRole('button', { name: 'Refresh' }).click();
     await expect(mentions.getByRole('article').filter({ hasText: 'your new opening hours are great' })).toBeVisible({ timeout: 20_000 });

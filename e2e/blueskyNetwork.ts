@@ -127,10 +127,16 @@ export async function createDevUser(dev: E2eDevNetwork, name: string): Promise<D
   return { did: data.did, handle, mainPassword, agent };
 }
 
-/** Posts with the mention turned into a facet, as the Bluesky app does. */
-export async function postMention(author: DevUser, text: string): Promise<void> {
+/** A post on the network: what a reply names as its root and parent. */
+export interface PostRef {
+  uri: string;
+  cid: string;
+}
+
+/** Posts as the Bluesky app does: mentions turned into facets, optionally as a reply. */
+export async function postAs(author: DevUser, text: string, replyTo?: PostRef): Promise<PostRef> {
   const { RichText } = await import('@atproto/api');
   const rich = new RichText({ text });
   await rich.detectFacets(author.agent);
-  await author.agent.post({ text: rich.text, facets: rich.facets });
+  return author.agent.post({ text: rich.text, facets: rich.facets, ...(replyTo ? { reply: { root: replyTo, parent: replyTo } } : {}) });
 }

@@ -7,6 +7,7 @@ import type { PayloadOf } from '../src/shared/contract/events';
  * A second client of a running host, speaking the page's protocol (DESIGN.md), typed by the
  * contract. Specs use it for set-up the spec is not about (an agent, a saved reply) and to check
  * what the core holds after the UI did something; what is under test goes through the page.
+ * The UI benchmarks use it too (bench/ui/host.ts).
  */
 export class CoreClient {
   private nextId = 1;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openApp, test, workspaceButton } from './fixtures';
 import { startHost, type RunningHost } from './host';
 import { seedInbox } from './seedInbox';
 
@@ -47,8 +47,8 @@ function random(seed: number): () => number {
 }
 
 async function openInbox(page: Page, url: string, workspaceName: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('button', { name: workspaceName, exact: true }).click();
+  await openApp(page, url);
+  await workspaceButton(page, workspaceName).click();
   await page.getByRole('tab', { name: 'Inbox' }).click();
   await expect(page.getByRole('listbox', { name: 'Inbox items' }).getByRole('option').first()).toBeVisible({ timeout: 15_000 });
 }

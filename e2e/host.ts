@@ -9,8 +9,6 @@ export interface RunningHost {
   url: string;
   /** The same address without the token. */
   origin: string;
-  /** The process started: the wrapper, if there is one. */
-  pid: number;
   /** Shuts the host down (SIGTERM, SIGKILL if it lingers). */
   stop(): Promise<void>;
   /** Sends SIGNAL (SIGKILL by default: a crash or power cut, no shutdown code runs); resolves once the host is gone. */
@@ -75,5 +73,5 @@ export async function startHost(dataDir: string, options: HostOptions = {}): Pro
     await stopHost();
     throw new Error(`The host's first line is not the URL to open: ${JSON.stringify(url)}\n${stderr}`);
   }
-  return { url, origin: new URL(url).origin, pid: child.pid!, stop: stopHost, kill };
+  return { url, origin: new URL(url).origin, stop: stopHost, kill };
 }

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { connectBluesky, startAliceAndBob } from './blueskyAccount';
-import type { DevUser, E2eDevNetwork } from './blueskyNetwork';
+import { postAs, type DevUser, type E2eDevNetwork, type PostRef } from './blueskyNetwork';
 import { CoreClient } from './coreClient';
 import { createWorkspace, openApp } from './fixtures';
 import { expect, test } from './keyringHost';
@@ -16,11 +16,6 @@ import { expect, test } from './keyringHost';
  * is the order of arrival) goes through the core's own API (e2e/coreClient.ts).
  */
 
-interface PostRef {
-  uri: string;
-  cid: string;
-}
-
 const REPLY_TO_POST = 'Wann genau öffnet ihr morgen in Basel?';
 const MENTIONS = [
   '@alice.test meine Lieferung ist seit einer Woche unterwegs',
@@ -30,14 +25,6 @@ const MENTIONS = [
 const ANSWERED = MENTIONS[2]!;
 const TRIAGED = [REPLY_TO_POST, MENTIONS[0]!, MENTIONS[1]!];
 const SAVED_REPLY_BODY = 'Hallo {{author.handle}}, danke für Ihre Geduld! Wir schauen uns Ihre Bestellung gleich an.';
-
-/** Posts as the Bluesky app does: mentions turned into facets, optionally as a reply. */
-async function post(author: DevUser, text: string, replyTo?: PostRef): Promise<PostRef> {
-  const { RichText } = await import('@atproto/api');
-  const rich = new RichText({ text });
-  await rich.detectFacets(author.agent);
-  return author.agent.post({ text: rich.text, facets: rich.facets, ...(replyTo ? { reply: { root: replyTo, parent: replyTo } } : {}) });
-}
 
 function inboxList(page: Page): Locator {
   return page.getByRole('listbox', { name: 'Inbox items' });
@@ -84,7 +71,7 @@ test.describe('Inbox with the Bluesky dev network', () => {
   test.beforeAll(async ({}, testInfo) => {
     testInfo.setTimeout(240_000);
     ({ dev, alice, bob, appPassword } = await startAliceAndBob());
-    alicePost = await post(alice, 'Ab morgen sind wir auch in Basel für euch da.');
+    alicePost = await postAs(alice, 'Ab morgen sind wir auch in Basel für euch da.');
     await dev.network.processAll();
   });
 
@@ -111,9 +98,9 @@ test.describe('Inbox with the Bluesky dev network', () => {
       await connectBluesky(page, dev, appPassword);
 
       // B writes after A is connected, in this order (the inbox sorts by what is due first).
-      const bobReply = await post(bob, REPLY_TO_POST, alicePost);
+      const bobReply = await postAs(bob, REPLY_TO_POST, alicePost);
       const mentions: PostRef[] = [];
-      for (const text of MENTIONS) mentions.push(await post(bob, text));
+      for (const text of MENTIONS) mentions.push(await postAs(bob, text));
       const answered = mentions[2]!;
       await dev.network.processAll();
 

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/createCore';
+import { createCore } from '../../src/main/core/createCore';
 import type { Vault } from '../../src/main/core/vault/vault';
+import { call } from '../../test/support/core';
 import { percentile, record, timeMsAsync, wanted } from '../record';
 import { DEFAULT_INBOX_SEED, seededDataDir, type InboxSeed } from '../ui/inboxSeed';
 import { measureOpenConversation } from '../ui/openConversation';
@@ -43,12 +44,6 @@ const noVault: Vault = {
   list: async () => [],
 };
 
-async function call<T>(core: Core, method: string, params: unknown): Promise<T> {
-  const outcome = await core.dispatcher.call(method, params);
-  if (!outcome.ok) throw new Error(`${method}: ${outcome.error.code} ${outcome.error.message}`);
-  return outcome.result as T;
-}
-
 function summary(samples: number[]): string {
   return `p50 ${round(percentile(samples, 50))}, p90 ${round(percentile(samples, 90))}, p99 ${round(percentile(samples, 99))}, max ${round(Math.max(...samples))} ms`;
 }
@@ -68,7 +63,7 @@ it(`inbox.first_page_ms_p50 and inbox.contact_history_ms_p50 over ${ITEMS} items
   const { workspaceId, busyAuthor } = seed;
 
   // The inbox as it opens: open and pending, due first.
-  const first = await call<{ items: ListedItem[]; counts: Record<string, number> }>(core, 'inbox.list', { workspaceId, limit: PAGE });
+  const first = await call<{ items: ListedItem[]; counts: Record<string, number>; next: unknown }>(core, 'inbox.list', { workspaceId, limit: PAGE });
   if (first.items.length !== PAGE) throw new Error(`inbox.list gave ${first.items.length} items, expected a full page of ${PAGE}`);
   if (first.items.some((item) => item.status === 'done')) throw new Error('inbox.list showed done items by default');
   const dues = first.items.map((item) => (item.dueAt ? Date.parse(item.dueAt) : Infinity));
@@ -92,7 +87,7 @@ it(`inbox.first_page_ms_p50 and inbox.contact_history_ms_p50 over ${ITEMS} items
     for (let i = 0; i < 50; i++) samples.push(await timeMsAsync(() => call(core, 'inbox.list', { workspaceId, limit: PAGE, ...params })));
     log(`inbox.list ${label}: ${summary(samples)}`);
   }
-  let cursor = first.items.length ? (await call<{ next: unknown }>(core, 'inbox.list', { workspaceId, limit: PAGE })).next : null;
+  let cursor = first.items.length ? first.next : null;
   for (let i = 0; i < 20 && cursor; i++) cursor = (await call<{ next: unknown }>(core, 'inbox.list', { workspaceId, limit: PAGE, after: cursor })).next;
   if (cursor) {
     const deep: number[] = [];

@@ -8,7 +8,7 @@ import { launchChromium } from '../ui/chromium';
 import { renderedCards, scrollColumnBy, waitForColumns, waitForNewest } from '../ui/deckPage';
 import { startBenchFeedServer, type BenchFeedServer } from '../ui/feedServer';
 import { framePeriod, idleFrameIntervals, inFramePeriods, scrollColumn } from '../ui/frames';
-import { ensureBuilt, HostClient, startHost, type RunningHost } from '../ui/host';
+import { CoreClient, ensureBuilt, startHost, type RunningHost } from '../ui/host';
 import { prefillDataDir } from '../ui/prefill';
 import { tracePipeline } from '../ui/trace';
 
@@ -170,14 +170,12 @@ it('ui.heap_growth_pct: the renderer heap over 50,000 arriving items', async () 
   const host = await runHost(dataDir);
   const { page, assertHealthy } = await openDeck(host.url, LIVE_COLUMNS);
   const cdp = await page.context().newCDPSession(page);
-  const client = await HostClient.connect(host.url);
+  const client = await CoreClient.connect(host.url);
   cleanups.push(() => client.close());
 
   // Stored-item events per stream, to refresh a column again once its last poll is in.
   const storedCount = new Map<string, number>();
-  client.onEvent(({ event, payload }) => {
-    if (event !== 'items.added') return;
-    const { streamId } = payload as { streamId: string };
+  client.on('items.added', ({ streamId }) => {
     storedCount.set(streamId, (storedCount.get(streamId) ?? 0) + 1);
   });
 

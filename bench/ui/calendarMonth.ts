@@ -1,10 +1,9 @@
 import { openBenchPage, openWorkspaceView, type ClockSamples, type UiBenchOptions } from './benchPage';
-import { HostClient } from './host';
+import { CoreClient } from './host';
 import type { ClockReading, PageClock } from './pageClock';
-import { fetchRange, visibleDays } from '../../src/renderer/src/features/planner/calendar';
+import { fetchRange, MONTH_CELL_POSTS, visibleDays } from '../../src/renderer/src/features/planner/calendar';
 import { percentile } from '../record';
 import type { PlannerSeed } from './plannerSeed';
-import { MONTH_CELL_POSTS } from '../../src/renderer/src/features/planner/calendar';
 
 /**
  * ui.calendar_month_ms_p50: in Chromium against the headless host on a seeded data folder, the
@@ -82,9 +81,9 @@ export async function measureCalendarMonth({ dataDir, seed, log, cleanups }: UiB
     await layout.getByRole('button', { name: 'Week' }).click();
   }
   checkPage();
-  const client = await HostClient.connect(host.url);
+  const client = await CoreClient.connect(host.url);
   cleanups.push(() => client.close());
-  const { workspaces } = await client.call<{ workspaces: Array<{ id: string; name: string }> }>('workspaces.list', {});
+  const { workspaces } = await client.call('workspaces.list', {});
   const workspaceId = workspaces.find((w) => w.name === seed.workspaceName)!.id;
   const range = fetchRange(visibleDays('month', `${seed.month}-01`));
   for (let i = 0; i < 10; i++) {

@@ -28,7 +28,7 @@ describe('the VADER port', () => {
     }
     // The comparison means something only if most tweets carry sentiment.
     expect(nonNeutral).toBeGreaterThan(3000);
-  });
+  }, 30_000);
 
   it('scores the tweets exactly alike in upper case, lower case and with punctuation glued on', () => {
     for (const text of tweets) {
@@ -38,7 +38,7 @@ describe('the VADER port', () => {
       expectSame(text.replace(/(\w+)/g, '"$1"!'));
       expectSame(text.replace(/(\w+) /g, '?!?$1 '));
     }
-  });
+  }, 30_000);
 
   it.each([
     ['empty', ''],

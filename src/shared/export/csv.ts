@@ -34,7 +34,7 @@ export function buildCsv(table: CsvTable): string {
 
 /** Rows shorter than the header get empty cells, so that every record has the same field count (RFC 4180 §2.4). */
 function padded(row: readonly CsvCell[], width: number): (string | number | null)[] {
-  const cells: (string | number | null)[] = row.slice(0, Math.max(width, row.length));
+  const cells: (string | number | null)[] = [...row];
   while (cells.length < width) cells.push(null);
   return cells;
 }

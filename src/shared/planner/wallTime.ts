@@ -40,10 +40,6 @@ function zoneOf(timeZone: string): IANAZone {
   return zone;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  return IANAZone.isValidZone(timeZone);
-}
-
 /** Minutes since the epoch of the local fields read as if they were UTC; throws for a date that does not exist (2026-02-30). */
 function localAsUtc(local: string): number {
   const m = LOCAL_PATTERN.exec(local);
@@ -87,12 +83,6 @@ export function resolveWallTime(local: string, timeZone: string): ResolvedWallTi
 /** The wall time ("YYYY-MM-DDTHH:MM") an instant shows in a zone; seconds are dropped. */
 export function formatLocal(ms: number, timeZone: string): string {
   return DateTime.fromMillis(ms, { zone: zoneOf(timeZone) }).toFormat("yyyy-MM-dd'T'HH:mm");
-}
-
-/** The wall time an instant shows, floored to its minute, and that minute's instant. */
-export function wallTimeAt(ms: number, timeZone: string): { local: string; ms: number } {
-  const local = formatLocal(ms, timeZone);
-  return { local, ms: resolveWallTime(local, timeZone).ms };
 }
 
 /** Adds minutes to a wall time on the clock face (a shift of 1440 keeps 10:00 at 10:00 across a DST change). */

@@ -35,9 +35,9 @@ export class AgentRepository {
 
   /** The agent if it belongs to this workspace; an agent of another workspace is as unknown as a made-up id. */
   get(workspaceId: string, id: string): Agent {
-    const row = this.db.prepare('SELECT * FROM agents WHERE id = ? AND workspace_id = ?').get(id, workspaceId) as AgentRow | undefined;
-    if (!row) throw new AppError('not_found', `There is no agent with the id ${id} in this workspace.`);
-    return toAgent(row);
+    const agent = this.find(workspaceId, id);
+    if (!agent) throw new AppError('not_found', `There is no agent with the id ${id} in this workspace.`);
+    return agent;
   }
 
   find(workspaceId: string, id: string): Agent | null {

@@ -8,6 +8,10 @@ import { withSignature } from './signature';
 
 export type PostingNetwork = 'bluesky' | 'mastodon';
 
+export function isPostingNetwork(network: string): network is PostingNetwork {
+  return network === 'bluesky' || network === 'mastodon';
+}
+
 export interface CheckMedia {
   fileName: string;
   mimeType: string;

@@ -127,13 +127,13 @@ export class DraftRepository {
     return this.statements.delete.run(workspaceId, key).changes > 0;
   }
 
-  addMedia(draftId: string, media: NewMediaRow): { id: string; count: number } {
+  addMedia(draftId: string, media: NewMediaRow): string {
     const id = randomUUID();
     const stamp = this.now().toISOString();
-    const { next, count } = this.statements.nextPosition.get(draftId) as { next: number; count: number };
+    const { next } = this.statements.nextPosition.get(draftId) as { next: number };
     this.statements.addMedia.run(id, draftId, next, media.fileName, media.mimeType, media.bytes.length, media.alt, media.bytes, stamp);
     this.statements.touch.run(stamp, draftId);
-    return { id, count: count + 1 };
+    return id;
   }
 
   mediaCount(draftId: string): number {

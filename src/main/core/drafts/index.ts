@@ -1,7 +1,7 @@
 import type { ComposerCheck, Draft, DraftContent, OutboxEntry } from '../../../shared/contract/composer';
 import { AppError } from '../../../shared/contract/errors';
 import type { AccountRepository } from '../accounts/accountRepository';
-import { checkDraft, type PostingNetwork } from '../composer/check';
+import { checkDraft, isPostingNetwork, type PostingNetwork } from '../composer/check';
 import type { CoreEvents } from '../events';
 import type { DraftMethodName, HandlersFor } from '../featureHandlers';
 import type { InboxService } from '../inbox';
@@ -183,8 +183,4 @@ export function createDraftsFeature(deps: DraftsDeps): DraftsFeature {
   };
 
   return { handlers, repository };
-}
-
-function isPostingNetwork(network: string): network is PostingNetwork {
-  return network === 'bluesky' || network === 'mastodon';
 }

@@ -58,7 +58,7 @@ export function createInboxHandlers(deps: InboxHandlerDeps): HandlersFor<InboxCo
       }
     }
     if (patch.assigneeId !== undefined) fields.assignee_id = patch.assigneeId;
-    inbox.update(row.id, fields, stamp);
+    inbox.update(row.workspace_id, row.id, fields, stamp);
     if (patch.removeTags?.length) inbox.removeTags(row.id, patch.removeTags);
     if (patch.addTags?.length) inbox.addTags(row.id, patch.addTags);
   };

@@ -39,10 +39,10 @@ export type InboxCounts = Record<InboxStatus, number>;
  * page is a few short index walks however many items wait (SQLite would sort them all for an
  * ORDER BY over the combined key).
  */
-export const NO_DUE_KEY = 2 ** 52;
+const NO_DUE_KEY = 2 ** 52;
 const DONE_BASE = Number.MAX_SAFE_INTEGER;
 
-export function sortKey(row: Pick<InboxRow, 'status' | 'due_ms' | 'received_ms'>): number {
+function sortKey(row: Pick<InboxRow, 'status' | 'due_ms' | 'received_ms'>): number {
   if (row.status === 'done') return DONE_BASE - row.received_ms;
   return row.due_ms ?? NO_DUE_KEY;
 }
@@ -86,10 +86,10 @@ export class InboxRepository {
       dueFollowUps: db.prepare('SELECT id, workspace_id FROM inbox_items WHERE follow_up_ms IS NOT NULL AND follow_up_ms <= ?'),
       reopen: db.prepare(`
         UPDATE inbox_items SET follow_up_ms = NULL, status = CASE status WHEN 'pending' THEN 'open' ELSE status END, updated_at = ?
-        WHERE id = ?`),
+        WHERE id = ? AND workspace_id = ?`),
       respond: db.prepare(`
         UPDATE inbox_items SET first_response_ms = COALESCE(first_response_ms, ?), status = 'done', follow_up_ms = NULL, updated_at = ?
-        WHERE id = ?`),
+        WHERE id = ? AND workspace_id = ?`),
       tagsInUse: db.prepare(`
         SELECT DISTINCT t.tag FROM inbox_tags t JOIN inbox_items x ON x.id = t.inbox_id WHERE x.workspace_id = ?
         UNION
@@ -105,10 +105,9 @@ export class InboxRepository {
     return inserted?.id ?? null;
   }
 
-  /** Forgets cached counts (of one workspace, or all): rows changed behind this class's back. */
-  forgetCounts(workspaceId?: string): void {
-    if (workspaceId === undefined) this.cachedCounts.clear();
-    else this.cachedCounts.delete(workspaceId);
+  /** Forgets all cached counts: rows changed behind this class's back. */
+  forgetCounts(): void {
+    this.cachedCounts.clear();
   }
 
   get(workspaceId: string, id: number): InboxRow {
@@ -130,8 +129,8 @@ export class InboxRepository {
     for (const tag of tags) this.s.removeTag.run(id, tag);
   }
 
-  update(id: number, fields: Partial<Pick<InboxRow, 'status' | 'assignee_id' | 'follow_up_ms'>>, updatedAt: string): void {
-    this.forgetCountsOf(id);
+  update(workspaceId: string, id: number, fields: Partial<Pick<InboxRow, 'status' | 'assignee_id' | 'follow_up_ms'>>, updatedAt: string): void {
+    this.cachedCounts.delete(workspaceId);
     const sets: string[] = [];
     const params: unknown[] = [];
     for (const [column, value] of Object.entries(fields)) {
@@ -139,8 +138,8 @@ export class InboxRepository {
       params.push(value);
     }
     sets.push('updated_at = ?');
-    params.push(updatedAt, id);
-    this.db.prepare(`UPDATE inbox_items SET ${sets.join(', ')} WHERE id = ?`).run(...params);
+    params.push(updatedAt, id, workspaceId);
+    this.db.prepare(`UPDATE inbox_items SET ${sets.join(', ')} WHERE id = ? AND workspace_id = ?`).run(...params);
   }
 
   setDue(id: number, dueMs: number | null): void {
@@ -242,19 +241,14 @@ export class InboxRepository {
     return this.s.dueFollowUps.all(nowMs) as Array<{ id: number; workspace_id: string }>;
   }
 
-  reopen(id: number, updatedAt: string): void {
-    this.forgetCountsOf(id);
-    this.s.reopen.run(updatedAt, id);
+  reopen(workspaceId: string, id: number, updatedAt: string): void {
+    this.cachedCounts.delete(workspaceId);
+    this.s.reopen.run(updatedAt, id, workspaceId);
   }
 
-  respond(id: number, publishedMs: number, updatedAt: string): void {
-    this.forgetCountsOf(id);
-    this.s.respond.run(publishedMs, updatedAt, id);
-  }
-
-  private forgetCountsOf(id: number): void {
-    const row = this.find(id);
-    if (row) this.cachedCounts.delete(row.workspace_id);
+  respond(workspaceId: string, id: number, publishedMs: number, updatedAt: string): void {
+    this.cachedCounts.delete(workspaceId);
+    this.s.respond.run(publishedMs, updatedAt, id, workspaceId);
   }
 
   tagsInUse(workspaceId: string): string[] {

@@ -14,7 +14,7 @@ import { createSavedReplyHandlers } from '../savedReplies';
 import type { Db } from '../store/database';
 import type { StreamRepository } from '../streams/streamRepository';
 import type { WorkspaceRepository } from '../workspaces/workspaceRepository';
-import { startFollowUpTimer } from './followUps';
+import { runFollowUpCheck, startFollowUpTimer } from './followUps';
 import { createInboxHandlers } from './inboxHandlers';
 import { InboxRepository } from './inboxRepository';
 import { InboxSettingsRepository } from './inboxSettings';
@@ -69,7 +69,7 @@ export function createInboxFeature(deps: InboxDeps): InboxFeature {
     return currentAgentId ? agents.find(workspaceId, currentAgentId) : null;
   };
 
-  const runIntake = createIntake({ db, now, streams: deps.streams, accounts: deps.accounts, inbox, rules, settings: (id) => settings.get(id), isAgent });
+  const runIntake = createIntake({ db, now, streams: deps.streams, accounts: deps.accounts, inbox, rules, settings: (id) => settings.get(id), isAgent, log });
 
   const sampleOf = (workspaceId: string, inboxItemId: number): RuleSample => {
     const row = inbox.get(workspaceId, inboxItemId);
@@ -88,7 +88,7 @@ export function createInboxFeature(deps: InboxDeps): InboxFeature {
     const due = inbox.dueFollowUps(now().getTime());
     if (due.length === 0) return;
     const stamp = now().toISOString();
-    db.transaction(() => due.forEach((row) => inbox.reopen(row.id, stamp)))();
+    db.transaction(() => due.forEach((row) => inbox.reopen(row.workspace_id, row.id, stamp)))();
     const byWorkspace = new Map<string, number[]>();
     for (const row of due) byWorkspace.set(row.workspace_id, [...(byWorkspace.get(row.workspace_id) ?? []), row.id]);
     for (const [workspaceId, ids] of byWorkspace) changed(workspaceId, ids);
@@ -145,7 +145,7 @@ export function createInboxFeature(deps: InboxDeps): InboxFeature {
       recordResponse: (inboxItemId, publishedAt) => {
         const row = inbox.find(inboxItemId);
         if (!row) return log(`[inbox] a reply was published for inbox item ${inboxItemId}, which is gone`);
-        inbox.respond(inboxItemId, publishedAt.getTime(), now().toISOString());
+        inbox.respond(row.workspace_id, inboxItemId, publishedAt.getTime(), now().toISOString());
         changed(row.workspace_id, [inboxItemId]);
       },
     },
@@ -157,11 +157,7 @@ export function createInboxFeature(deps: InboxDeps): InboxFeature {
       stopTimer ??= startFollowUpTimer(reopenFollowUps, log);
     },
     wake() {
-      try {
-        reopenFollowUps();
-      } catch (error) {
-        log(`[inbox] follow-up check failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      runFollowUpCheck(reopenFollowUps, log);
     },
     close() {
       stopTimer?.();

@@ -13,13 +13,13 @@ import { OwnAccounts } from './ownAccounts';
 
 const HOUR_MS = 60 * 60_000;
 /** An item's own time counts as "received", but a late-arriving old post does not start out overdue by weeks. */
-export const RECEIVED_FLOOR_MS = 7 * 24 * HOUR_MS;
+const RECEIVED_FLOOR_MS = 7 * 24 * HOUR_MS;
 /**
  * How far before an account was connected its mentions still reach the inbox. The first poll of
  * a new source reads a page of recent history; without this, connecting an account would bury
  * the inbox under months of old mentions (they are stored and searchable, just not triaged).
  */
-export const HISTORY_GRACE_MS = 24 * HOUR_MS;
+const HISTORY_GRACE_MS = 24 * HOUR_MS;
 
 interface ItemFacts {
   id: number;

@@ -1,19 +1,11 @@
+import type { insightMethods } from '../../../shared/contract/insightMethods';
 import type { HandlersFor } from '../featureHandlers';
 import type { WorkspaceRepository } from '../workspaces/workspaceRepository';
 import type { Analyzer } from './analysis';
 import type { DashboardQueries } from './dashboard/dashboardQueries';
 import type { AnalysisPipeline } from './pipeline/analysisPipeline';
 
-export type InsightHandlerName =
-  | 'dashboard.volume'
-  | 'dashboard.sentiment'
-  | 'dashboard.shareOfVoice'
-  | 'dashboard.responses'
-  | 'dashboard.posting'
-  | 'dashboard.topAuthors'
-  | 'insight.status'
-  | 'insight.reanalyze'
-  | 'insight.analyzeText';
+export type InsightHandlerName = Extract<keyof typeof insightMethods, `dashboard.${string}` | `insight.${string}`>;
 
 export interface InsightHandlerDeps {
   workspaces: WorkspaceRepository;

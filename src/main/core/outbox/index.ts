@@ -17,9 +17,8 @@ import { OutboxRepository, toEntry } from './outboxRepository';
 import { createPublisher } from './publisher';
 import { entryToDraft } from './toDraft';
 
-export { DEFAULT_RETRY_POLICY, OUTBOX_ERROR_CODES, type RetryPolicy } from './failures';
-export { DEFAULT_PUBLISHING_SETTINGS, PublishingSettingsStore } from './publishingSettings';
-export { LATE_GRACE_MS } from './publisher';
+export { type RetryPolicy } from './failures';
+export { PublishingSettingsStore } from './publishingSettings';
 
 export interface OutboxDeps {
   db: Db;

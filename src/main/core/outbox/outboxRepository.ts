@@ -139,7 +139,7 @@ export class OutboxRepository {
       ),
       media: db.prepare('SELECT id, position, file_name, mime_type, size, alt, bytes FROM media WHERE outbox_id = ? ORDER BY position, id'),
       dropMedia: db.prepare('DELETE FROM media WHERE outbox_id = ?'),
-      remove: db.prepare('DELETE FROM outbox WHERE id = ?'),
+      itemId: db.prepare('SELECT id FROM items WHERE network = ? AND remote_id = ?'),
       inboxStream: db.prepare(`SELECT id FROM streams WHERE role = 'inbox' AND account_id = ? ORDER BY created_at, id LIMIT 1`),
       replyTarget: db.prepare('SELECT network, remote_id, raw FROM items WHERE id = ?'),
       workspaceExists: db.prepare('SELECT 1 FROM workspaces WHERE id = ?'),
@@ -244,8 +244,9 @@ export class OutboxRepository {
     this.s.dropMedia.run(outboxId);
   }
 
-  remove(id: string): void {
-    this.s.remove.run(id);
+  /** The local id of a stored item, by network and remote id. */
+  itemIdOf(network: Network, remoteId: string): number | null {
+    return (this.s.itemId.get(network, remoteId) as { id: number } | undefined)?.id ?? null;
   }
 
   /** The account's hidden inbox stream, where its own posts are stored so threads and histories show them. */

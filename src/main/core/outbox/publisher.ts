@@ -256,8 +256,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
     const streamId = row.account_id ? repo.inboxStreamOf(row.account_id) : null;
     if (streamId) {
       deps.items.ingestInTransaction(streamId, [result.item]);
-      const found = deps.db.prepare('SELECT id FROM items WHERE network = ? AND remote_id = ?').get(result.item.network, result.item.remoteId) as { id: number } | undefined;
-      return found?.id ?? null;
+      return repo.itemIdOf(result.item.network, result.item.remoteId);
     }
     return deps.items.upsertItems([result.item])[0] ?? null;
   }

@@ -4,7 +4,6 @@ import type { PostingPlan } from '../../../shared/contract/planner';
 import type { plannerMethods } from '../../../shared/contract/plannerMethods';
 import { computeBestTimes, type EngagedPost } from '../../../shared/planner/bestTimes';
 import { defaultPlan } from '../../../shared/planner/planRules';
-import { resolveWallTime } from '../../../shared/planner/wallTime';
 import type { Connector } from '../connectors/connector';
 import type { HandlersFor } from '../featureHandlers';
 import type { DraftsDeps } from '../drafts';
@@ -13,7 +12,7 @@ import type { Connectivity } from '../polling';
 import { createEngagementRefresher } from './engagement';
 import { PlanRepository } from './planRepository';
 import { ScheduleStore } from './scheduleStore';
-import { createScheduling } from './scheduling';
+import { createScheduling, resolveOrRefuse } from './scheduling';
 
 export type PlannerMethodName = keyof typeof plannerMethods;
 
@@ -23,16 +22,12 @@ export interface PlannerDeps extends DraftsDeps {
   log: (message: string) => void;
   /** The engagement refresher waits while offline. */
   connectivity?: Connectivity;
-  /** The engagement refresher's period and batch (tests shorten them). */
-  engagement?: { intervalMs?: number; batch?: number };
 }
 
 export interface PlannerFeature {
   handlers: HandlersFor<PlannerMethodName>;
   start(): void;
   close(): void;
-  /** One engagement refresh now (also runs at start and every 30 minutes); resolves with how many posts got counts. */
-  refreshEngagement(): Promise<number>;
 }
 
 /**
@@ -46,7 +41,7 @@ export function createPlannerFeature(deps: PlannerDeps): PlannerFeature {
   const plans = new PlanRepository(db);
   const schedule = new ScheduleStore(db);
   const publishing = new PublishingSettingsStore(db);
-  const engagement = createEngagementRefresher({ db, now: deps.now, connectors: deps.connectors, connectivity: deps.connectivity, log: deps.log, ...deps.engagement });
+  const engagement = createEngagementRefresher({ db, now: deps.now, connectors: deps.connectors, connectivity: deps.connectivity, log: deps.log });
   const engagedPosts = db.prepare(`
     SELECT o.published_at, i.likes, i.reposts, i.replies FROM outbox o JOIN items i ON i.id = o.item_id
      WHERE o.account_id = ? AND o.state = 'published' AND o.engagement_at IS NOT NULL AND o.published_at IS NOT NULL`);
@@ -95,12 +90,7 @@ export function createPlannerFeature(deps: PlannerDeps): PlannerFeature {
     },
     'planner.check': ({ workspaceId, accountId, at, excludeEntryId }) => {
       accountIn(workspaceId, accountId);
-      let ms: number;
-      try {
-        ms = resolveWallTime(at.local, at.timeZone).ms;
-      } catch (error) {
-        throw new AppError('invalid_params', error instanceof Error ? error.message : String(error));
-      }
+      const { ms } = resolveOrRefuse(at.local, at.timeZone);
       return { warnings: scheduling.planWarnings(workspaceId, accountId, ms, new Set(excludeEntryId ? [excludeEntryId] : [])) };
     },
     'planner.bestTimes': ({ workspaceId, accountId }) => {
@@ -136,6 +126,5 @@ export function createPlannerFeature(deps: PlannerDeps): PlannerFeature {
     handlers,
     start: () => engagement.start(),
     close: () => engagement.close(),
-    refreshEngagement: () => engagement.refresh(),
   };
 }

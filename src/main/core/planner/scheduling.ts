@@ -4,7 +4,7 @@ import type { PlanWarning, PostingPlan, ScheduledPost, ScheduleResult, WallTime 
 import { checkPlan, nextFreeSlot, NEXT_SLOT_HORIZON_DAYS } from '../../../shared/planner/planRules';
 import { formatLocal, resolveWallTime, shiftLocal } from '../../../shared/planner/wallTime';
 import type { AccountRepository } from '../accounts/accountRepository';
-import { checkDraft, type PostingNetwork } from '../composer/check';
+import { checkDraft, isPostingNetwork, type PostingNetwork } from '../composer/check';
 import type { DraftsDeps } from '../drafts';
 import { DraftRepository } from '../drafts/draftRepository';
 import { DraftTargets, isReplyKey } from '../drafts/draftTargets';
@@ -39,16 +39,13 @@ export interface MoveParams {
 
 type Warning = ScheduleResult['warnings'][number];
 
-function resolveOrRefuse(local: string, timeZone: string) {
+/** resolveWallTime, with a wall time or zone that cannot be read refused as invalid_params. */
+export function resolveOrRefuse(local: string, timeZone: string) {
   try {
     return resolveWallTime(local, timeZone);
   } catch (error) {
     throw new AppError('invalid_params', error instanceof Error ? error.message : String(error));
   }
-}
-
-function isPostingNetwork(network: string): network is PostingNetwork {
-  return network === 'bluesky' || network === 'mastodon';
 }
 
 /**

@@ -15,7 +15,7 @@ export interface RuleSubject extends RuleSample {
  * (String#toLowerCase is locale-independent, so a Turkish machine does not change the result),
  * and ß as ss, as Unicode case folding does, so "STRASSE" finds "Straße" (Swiss German has no ß).
  */
-export function foldCase(text: string): string {
+function foldCase(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/ß/g, 'ss');
 }
 
@@ -28,7 +28,7 @@ export function languageMatches(wanted: string, actual: string | null): boolean 
 }
 
 /** Every given condition of the rule holds for the sample (empty lists and null mean "any"). */
-export function ruleMatches(rule: InboxRule, sample: RuleSubject): boolean {
+function ruleMatches(rule: InboxRule, sample: RuleSubject): boolean {
   const { keywords, networks, streamIds, languages, minFollowers, sentiments, inquiryTypes } = rule.conditions;
   if (keywords.length > 0) {
     const text = foldCase(sample.text);

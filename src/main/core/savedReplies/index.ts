@@ -4,7 +4,6 @@ import type { Db } from '../store/database';
 import type { WorkspaceRepository } from '../workspaces/workspaceRepository';
 import { SavedReplyRepository } from './savedReplyRepository';
 
-export { SavedReplyRepository } from './savedReplyRepository';
 
 export interface SavedReplyDeps {
   db: Db;

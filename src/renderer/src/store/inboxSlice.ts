@@ -315,6 +315,14 @@ export function createInboxSlice({ client }: StoreDeps): StateCreator<AppState, 
       });
     }
 
+    /** The thread around the item and the contact panel of its author. */
+    function loadAround(workspaceId: string, item: StoredItem, mine: number): void {
+      void loadThread(workspaceId, item, mine);
+      const author = authorRefOf(item);
+      if (author) void loadContact(workspaceId, author);
+      else set({ contact: null });
+    }
+
     async function load(workspaceId: string, id: number, reply: ConversationState['reply']): Promise<void> {
       const mine = ++conversationGeneration;
       const known = get().inbox.items.find((entry) => entry.id === id) ?? null;
@@ -333,12 +341,7 @@ export function createInboxSlice({ client }: StoreDeps): StateCreator<AppState, 
           reply,
         },
       });
-      if (known) {
-        void loadThread(workspaceId, known.item, mine);
-        const author = authorRefOf(known.item);
-        if (author) void loadContact(workspaceId, author);
-        else set({ contact: null });
-      }
+      if (known) loadAround(workspaceId, known.item, mine);
       const outcome = await attempt(() => client.inbox.get({ workspaceId, id }));
       if (mine !== conversationGeneration) return;
       if (!outcome.ok) {
@@ -347,12 +350,7 @@ export function createInboxSlice({ client }: StoreDeps): StateCreator<AppState, 
       }
       const { entry, notes } = outcome.value;
       set((state) => (state.conversation ? { conversation: { ...state.conversation, entry, notes, phase: 'ready', error: null } } : {}));
-      if (!known) {
-        void loadThread(workspaceId, entry.item, mine);
-        const author = authorRefOf(entry.item);
-        if (author) void loadContact(workspaceId, author);
-        else set({ contact: null });
-      }
+      if (!known) loadAround(workspaceId, entry.item, mine);
     }
 
     /** Calls a contact method and shows its answer, if the panel still shows that person. */
@@ -388,10 +386,8 @@ export function createInboxSlice({ client }: StoreDeps): StateCreator<AppState, 
           contactGeneration++;
           set({ conversation: null, contact: null });
         }
-        const tasks: Promise<void>[] = [];
-        if (inboxMeta.workspaceId !== workspaceId || inboxMeta.phase === 'failed') tasks.push(fetchMeta(workspaceId));
         // The filter "Me" depends on the settings: the list waits for them.
-        await Promise.all(tasks);
+        if (inboxMeta.workspaceId !== workspaceId || inboxMeta.phase === 'failed') await fetchMeta(workspaceId);
         if (!sameWorkspace || inbox.phase === 'idle' || inbox.phase === 'failed') {
           await fetchList(workspaceId, sameWorkspace ? inbox.filter : DEFAULT_INBOX_FILTER, INBOX_PAGE_SIZE, false);
         }

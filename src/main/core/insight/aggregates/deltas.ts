@@ -128,13 +128,6 @@ export class AggregateDeltas {
     }
   }
 
-  /** Names the workspaces whose aggregates this batch touches (for dashboard.changed). */
-  workspaceIds(): Set<string> {
-    const ids = new Set<string>();
-    for (const row of this.workspaceHours.values()) ids.add(row.workspaceId);
-    return ids;
-  }
-
   clear(): void {
     this.streamHours.clear();
     this.workspaceHours.clear();

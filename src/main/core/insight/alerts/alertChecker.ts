@@ -76,9 +76,8 @@ export function createAlertChecker(db: Db, alerts: AlertRepository) {
           const grewPeak = peak.count > target.alert.peakCount;
           // Never shrinks: an hour once recorded as part of the spike stays in its history.
           const lastHourMs = Math.max(target.lastHourMs, lastMs);
-          const nowActive = active;
-          if (!grewPeak && lastHourMs === target.lastHourMs && nowActive === (target.alert.state === 'active')) continue;
-          const updated = alerts.update(target, { lastHourMs, active: nowActive, peak: grewPeak ? peak : null });
+          if (!grewPeak && lastHourMs === target.lastHourMs && active === (target.alert.state === 'active')) continue;
+          const updated = alerts.update(target, { lastHourMs, active, peak: grewPeak ? peak : null });
           Object.assign(target, updated);
           changes.push({ alert: updated.alert, raised: false });
         }

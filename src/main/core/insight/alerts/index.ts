@@ -4,9 +4,6 @@ import type { WorkspaceRepository } from '../../workspaces/workspaceRepository';
 import { createAlertChecker, type AlertChange } from './alertChecker';
 import { AlertRepository, spikeEndMs, type AlertRecord } from './alertRepository';
 
-export { AlertRepository, DEFAULT_ALERT_SETTINGS } from './alertRepository';
-export { detectSpikes, judgeHour } from './spikeDetector';
-
 /** Without an analysis hook the alerts still come: every workspace is checked this often. */
 export const CHECK_INTERVAL_MS = 5 * 60_000;
 

@@ -16,7 +16,9 @@
  * dashboard/dashboardQueries.ts ranks authors with the same formula in SQL (topAuthorsSql), so that
  * only the top rows leave the database: change both together (the top-authors test compares them).
  */
-export const INFLUENCE_WEIGHTS = { reach: 0.5, engagement: 0.35, activity: 0.15 } as const;
+import { INFLUENCE_WEIGHTS } from '../../../../shared/insight/influenceWeights';
+
+export { INFLUENCE_WEIGHTS };
 
 export interface InfluenceInput {
   followers: number | null;

@@ -4,13 +4,15 @@ import { describeError } from '../../i18n/describeError';
 import { useAppStore } from '../../store/AppStoreProvider';
 import { useNow } from '../deck/useNow';
 import { alertHour, usualLevel } from './alertText';
+import { useAlertZone } from './useAlertZone';
 
 /** The workspace's alerts, newest first; each opens the items behind it. */
-export function AlertHistory({ workspaceId, timeZone }: { workspaceId: string; timeZone: string }) {
+export function AlertHistory({ workspaceId }: { workspaceId: string }) {
   const { t, i18n } = useTranslation();
   const state = useAppStore((s) => (s.alerts.workspaceId === workspaceId ? s.alerts : null));
   const loadAlerts = useAppStore((s) => s.loadAlerts);
   const openItems = useAppStore((s) => s.openAlertItems);
+  const timeZone = useAlertZone(workspaceId);
   const now = useNow();
   const headingId = useId();
   const language = i18n.language;

@@ -5,7 +5,7 @@ import type { AppError } from '../../../../shared/contract/errors';
 import { describeError } from '../../i18n/describeError';
 import { useAppStore } from '../../store/AppStoreProvider';
 import { base64FromDataUrl } from './editing';
-import { formatBytes } from './problems';
+import { formatBytes, shortType } from './problems';
 
 interface AttachButtonProps {
   workspaceId: string;
@@ -61,7 +61,7 @@ export function AttachButton({ workspaceId, draftKey, media, count, disabled, pr
     }
   }
 
-  const hint = media ? t('composer.attachHint', { count: media.maxCount, size: formatBytes(media.maxBytes), types: types.map((type) => type.split('/')[1]!.toUpperCase()).join(', ') }) : undefined;
+  const hint = media ? t('composer.attachHint', { count: media.maxCount, size: formatBytes(media.maxBytes), types: types.map(shortType).join(', ') }) : undefined;
   const full = media !== null && count >= media.maxCount;
   return (
     <>

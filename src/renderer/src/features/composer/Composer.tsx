@@ -114,7 +114,7 @@ function ComposerEditor({
   }, []);
   const draft = useDraft({ workspaceId, draftKey, initial });
   const { state } = draft;
-  const account = accounts.find((a) => a.id === state.accountId) ?? allAccounts.find((a) => a.id === state.accountId) ?? null;
+  const account = allAccounts.find((a) => a.id === state.accountId) ?? null;
   // A new post may go to several accounts, with a text per network when both networks are among them.
   const isPost = kind === 'post';
   const targetIds = isPost ? targetIdsOf(state.content, state.accountId) : [];

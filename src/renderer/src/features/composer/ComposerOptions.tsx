@@ -123,7 +123,8 @@ export function ComposerOptions({ accounts, accountId, network, content, signatu
   );
 }
 
-function accountLabel(account: AccountView): string {
+/** "Name · @handle (Network)": how the composer names an account to send from. */
+export function accountLabel(account: AccountView): string {
   const network = account.network === 'bluesky' ? 'Bluesky' : account.network === 'mastodon' ? 'Mastodon' : account.network;
   return `${account.displayName ? `${account.displayName} · ` : ''}@${account.handle.replace(/^@/, '')} (${network})`;
 }

@@ -25,6 +25,10 @@ export function DraftsButton({ workspaceId }: { workspaceId: string }) {
   );
 }
 
+function newestFirst(drafts: readonly Draft[]): Draft[] {
+  return [...drafts].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
 function DraftsDialog({ workspaceId, onClose }: { workspaceId: string; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const now = useNow();
@@ -37,7 +41,7 @@ function DraftsDialog({ workspaceId, onClose }: { workspaceId: string; onClose()
   const load = useCallback(async () => {
     const outcome = await listDrafts(workspaceId);
     if (outcome.ok) {
-      setDrafts([...outcome.value].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+      setDrafts(newestFirst(outcome.value));
       setError(null);
     } else setError(outcome.error);
   }, [listDrafts, workspaceId]);
@@ -46,7 +50,7 @@ function DraftsDialog({ workspaceId, onClose }: { workspaceId: string; onClose()
     let live = true;
     void listDrafts(workspaceId).then((outcome) => {
       if (!live) return;
-      if (outcome.ok) setDrafts([...outcome.value].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+      if (outcome.ok) setDrafts(newestFirst(outcome.value));
       else setError(outcome.error);
     });
     return () => {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/contract/accounts';
+import { accountLabel } from './ComposerOptions';
 
 interface TargetAccountsProps {
   accounts: readonly AccountView[];
@@ -24,8 +25,7 @@ export function TargetAccounts({ accounts, targetIds, disabled, onToggle }: Targ
       <ul className="composer-targets__list">
         {accounts.map((account) => {
           const id = `${baseId}-${account.id}`;
-          const network = account.network === 'bluesky' ? 'Bluesky' : 'Mastodon';
-          const name = `${account.displayName ? `${account.displayName} · ` : ''}@${account.handle.replace(/^@/, '')} (${network})`;
+          const name = accountLabel(account);
           return (
             <li key={account.id} className="composer-targets__item">
               <input id={id} type="checkbox" checked={targetIds.includes(account.id)} onChange={(event) => onToggle(account.id, event.target.checked)} />

@@ -44,7 +44,7 @@ export function problemText(problem: ComposerProblem, check: Pick<ComposerCheck,
 }
 
 /** "image/png" -> "PNG". */
-function shortType(mime: string): string {
+export function shortType(mime: string): string {
   return (mime.split('/')[1] ?? mime).toUpperCase();
 }
 

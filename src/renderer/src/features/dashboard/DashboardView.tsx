@@ -8,7 +8,7 @@ import { AlertHistory } from '../alerts/AlertHistory';
 import { AlertSettingsDialog } from '../alerts/AlertSettingsDialog';
 import { ChartCard } from './ChartCard';
 import { PostingDrawing, ResponsesDrawing, SentimentDrawing, ShareOfVoiceDrawing, VolumeDrawing } from './ChartViews';
-import { formatMinutes, formatNumber, postingView, responsesView, sentimentView, shareOfVoiceView, topAuthorsView, volumeView, type Context, type VolumeMode } from './charts';
+import { formatMinutes, formatNumber, formatWithinGoal, postingView, responsesView, sentimentView, shareOfVoiceView, topAuthorsView, volumeView, type Context, type VolumeMode } from './charts';
 import { formatRange, rangeSlug } from './range';
 import { RangePicker } from './RangePicker';
 import { TopAuthorsTable } from './TopAuthorsTable';
@@ -70,7 +70,7 @@ export function DashboardView({ workspace }: { workspace: Workspace }) {
       ) : (
         <Cards workspace={workspace} palette={palette} />
       )}
-      <AlertHistory workspaceId={workspaceId} timeZone={timeZone ?? LOCAL_ZONE} />
+      <AlertHistory workspaceId={workspaceId} />
       {settingsOpen && <AlertSettingsDialog workspaceId={workspaceId} onClose={() => setSettingsOpen(false)} />}
     </section>
   );
@@ -190,7 +190,7 @@ function ResponsesCard({ workspace, palette }: { workspace: Workspace; palette: 
           ['received', t('dashboard.responses.received'), formatNumber(data.summary.received, language)],
           ['median', t('dashboard.responses.median'), formatMinutes(data.summary.medianFirstResponseMinutes, t, language)],
           ['p90', t('dashboard.responses.p90'), formatMinutes(data.summary.p90FirstResponseMinutes, t, language)],
-          ['withinGoal', t('dashboard.responses.withinGoal'), data.summary.withinGoalShare === null ? t('dashboard.responses.none') : `${formatNumber(data.summary.withinGoalShare * 100, language)} %`],
+          ['withinGoal', t('dashboard.responses.withinGoal'), formatWithinGoal(data.summary.withinGoalShare, t, language)],
         ] as const
       ).map(([key, label, value]) => (
         <div key={key} className={`chart-facts__item${key === 'backlogOverdue' && data.backlog.overdue > 0 ? ' chart-facts__item--alert' : ''}`}>

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TopAuthor } from '../../../../shared/contract/insight';
 import { safeHttpUrl } from '../deck/sanitize';
-import { authorName, formatNumber, networkLabel, type ChartTable } from './charts';
+import { authorName, formatNumber, type ChartTable } from './charts';
 import { influenceFormula } from './influence';
 
 interface TopAuthorsTableProps {
@@ -14,8 +14,7 @@ interface TopAuthorsTableProps {
 
 /** The most influential authors; each score explains itself on hover and on focus. */
 export function TopAuthorsTable({ authors, table, caption, captionId }: TopAuthorsTableProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  const { t } = useTranslation();
   // The table shows the first eight columns; the parts of the score are in the hover text (and the CSV).
   const shown = table.columns.slice(0, 8);
   return (
@@ -47,9 +46,9 @@ export function TopAuthorsTable({ authors, table, caption, captionId }: TopAutho
                     name
                   )}
                 </th>
-                <td>{author.handle ?? ''}</td>
-                <td>{networkLabel(author.network, t)}</td>
-                <td>{author.followers === null ? '–' : formatNumber(author.followers, language)}</td>
+                <td>{display[1]}</td>
+                <td>{display[2]}</td>
+                <td>{display[3]}</td>
                 <td>{display[4]}</td>
                 <td>{display[5]}</td>
                 <td>{display[6]}</td>

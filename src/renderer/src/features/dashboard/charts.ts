@@ -93,8 +93,9 @@ function row(cells: { csv: CsvCell; text: string }[]): TableRow {
   return { csv: cells.map((c) => c.csv), display: cells.map((c) => c.text) };
 }
 
-function timeCell(ms: number, bucket: BucketSize, ctx: Context): { csv: CsvCell; text: string } {
-  return { csv: csvTime(ms, bucket, ctx.range.timeZone), text: formatBucket(ms, bucket, ctx.range.timeZone, ctx.language) };
+/** A point's bucket: its label (already formatBucket's text) on the page, csvTime in the CSV. */
+function timeCell(point: TimePoint, bucket: BucketSize, ctx: Context): { csv: CsvCell; text: string } {
+  return { csv: csvTime(point.ms, bucket, ctx.range.timeZone), text: point.label };
 }
 
 function text(value: string): { csv: CsvCell; text: string } {
@@ -133,7 +134,7 @@ export function volumeView(chart: VolumeChart, mode: VolumeMode, ctx: Context): 
   const peak = points.reduce<TimePoint | null>((best, p) => (best === null || Number(p.total) > Number(best.total) ? p : best), null);
   const table: ChartTable = {
     columns: [t('dashboard.columns.time'), ...series.map((s) => s.label), t('dashboard.columns.total')],
-    rows: points.map((p) => row([timeCell(p.ms, chart.bucket, ctx), ...series.map((s) => cell(Number(p[s.key] ?? 0), language)), cell(Number(p.total), language)])),
+    rows: points.map((p) => row([timeCell(p, chart.bucket, ctx), ...series.map((s) => cell(Number(p[s.key] ?? 0), language)), cell(Number(p.total), language)])),
   };
   return {
     points,
@@ -162,7 +163,7 @@ export function sentimentView(chart: SentimentChart, ctx: Context): ChartView<Ti
   const total = SENTIMENT_KEYS.reduce((sum, key) => sum + sums[key], 0);
   const table: ChartTable = {
     columns: [t('dashboard.columns.time'), ...series.map((s) => s.label), t('dashboard.columns.total')],
-    rows: points.map((p) => row([timeCell(p.ms, chart.bucket, ctx), ...SENTIMENT_KEYS.map((key) => cell(Number(p[key]), language)), cell(Number(p.total), language)])),
+    rows: points.map((p) => row([timeCell(p, chart.bucket, ctx), ...SENTIMENT_KEYS.map((key) => cell(Number(p[key]), language)), cell(Number(p.total), language)])),
   };
   const share = (key: SentimentKey) => formatNumber(percent(sums[key], total), language, 1);
   return {
@@ -217,6 +218,11 @@ export function formatMinutes(minutes: number | null, t: TFunction, language: st
   return t('dashboard.responses.hours', { value: formatNumber(minutes / 60, language, 1) });
 }
 
+/** "75 %" of first responses within the goal, or "none" when nothing was answered. */
+export function formatWithinGoal(share: number | null, t: TFunction, language: string): string {
+  return share === null ? t('dashboard.responses.none') : `${formatNumber(share * 100, language)} %`;
+}
+
 /** Items received and answered per bucket with the median and 90th percentile first response; the backlog as numbers. */
 export function responsesView(chart: ResponseChart, ctx: Context): ChartView<TimePoint> {
   const { t, language, range } = ctx;
@@ -231,7 +237,7 @@ export function responsesView(chart: ResponseChart, ctx: Context): ChartView<Tim
   const table: ChartTable = {
     columns: [t('dashboard.columns.time'), t('dashboard.columns.received'), t('dashboard.columns.answered'), t('dashboard.columns.median'), t('dashboard.columns.p90')],
     rows: points.map((p) =>
-      row([timeCell(p.ms, chart.bucket, ctx), cell(Number(p.received), language), cell(Number(p.answered), language), cell(p.median === null ? null : Number(p.median), language, 1), cell(p.p90 === null ? null : Number(p.p90), language, 1)]),
+      row([timeCell(p, chart.bucket, ctx), cell(Number(p.received), language), cell(Number(p.answered), language), cell(p.median === null ? null : Number(p.median), language, 1), cell(p.p90 === null ? null : Number(p.p90), language, 1)]),
     ),
   };
   const { summary, backlog } = chart;
@@ -249,7 +255,7 @@ export function responsesView(chart: ResponseChart, ctx: Context): ChartView<Tim
       answered: formatNumber(summary.answered, language),
       median: formatMinutes(summary.medianFirstResponseMinutes, t, language),
       p90: formatMinutes(summary.p90FirstResponseMinutes, t, language),
-      withinGoal: summary.withinGoalShare === null ? t('dashboard.responses.none') : `${formatNumber(summary.withinGoalShare * 100, language)} %`,
+      withinGoal: formatWithinGoal(summary.withinGoalShare, t, language),
       open: formatNumber(backlog.open, language),
       pending: formatNumber(backlog.pending, language),
       overdue: formatNumber(backlog.overdue, language),

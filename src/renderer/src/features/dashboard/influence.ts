@@ -1,14 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { TopAuthor } from '../../../../shared/contract/insight';
+import { INFLUENCE_WEIGHTS } from '../../../../shared/insight/influenceWeights';
 import { authorName, formatNumber } from './charts';
 
-/**
- * The weights of the influence score, as the core computes it (src/main/core/insight/influence,
- * documented in README's dashboard section): influence = 100 × (0.5 reach + 0.35 engagement +
- * 0.15 activity), each part 0..1. The contract carries the parts, not the weights; if the core
- * changes them, change them here too (the hover text shows them).
- */
-export const INFLUENCE_WEIGHTS = { reach: 0.5, engagement: 0.35, activity: 0.15 } as const;
+export { INFLUENCE_WEIGHTS };
 
 /** The hover/focus text of an author's score: the formula with this author's parts filled in. */
 export function influenceFormula(author: TopAuthor, t: TFunction, language: string): { label: string; formula: string; parts: string } {

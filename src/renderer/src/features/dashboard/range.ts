@@ -128,7 +128,7 @@ export function formatRange(range: DateRange, bucket: BucketSize, language: stri
 export function rangeSlug(range: DateRange): string {
   const from = DateTime.fromISO(range.from, { zone: range.timeZone });
   const last = DateTime.fromISO(range.to, { zone: range.timeZone }).minus({ milliseconds: 1 });
-  const hourly = Date.parse(range.to) - Date.parse(range.from) <= HOURLY_UP_TO_MS;
+  const hourly = bucketFor(range) === 'hour';
   const format = hourly ? "yyyy-MM-dd'T'HHmm" : 'yyyy-MM-dd';
   return `${from.toFormat(format)}_${(hourly ? DateTime.fromISO(range.to, { zone: range.timeZone }) : last).toFormat(format)}`;
 }

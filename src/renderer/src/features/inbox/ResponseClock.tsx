@@ -43,22 +43,13 @@ export function ResponseClock({ entry, settings, id }: { entry: InboxItemView; s
   const line = useClockLine(entry, settings);
   if (!line || !settings) return null;
   const main =
-    line.message === 'dueIn'
-      ? t('inbox.clock.dueIn', { duration: duration(line.minutes) })
-      : line.message === 'dueAt'
-        ? t('inbox.clock.dueAt', {
-            when: new Intl.DateTimeFormat(i18n.language, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: settings.timeZone }).format(line.dueMs),
-            duration: duration(line.minutes),
-          })
-      : line.message === 'dueSoon'
-        ? t('inbox.clock.dueSoon', { duration: duration(line.minutes) })
-        : line.message === 'overdue'
-          ? t('inbox.clock.overdue', { duration: duration(line.minutes) })
-          : line.message === 'answeredAfter'
-            ? t('inbox.clock.answeredAfter', { duration: duration(line.minutes) })
-            : line.message === 'closed'
-              ? t('inbox.clock.closed')
-              : t('inbox.clock.noGoal');
+    line.message === 'dueAt'
+      ? t('inbox.clock.dueAt', {
+          when: new Intl.DateTimeFormat(i18n.language, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: settings.timeZone }).format(line.dueMs),
+          duration: duration(line.minutes),
+        })
+      : // The other messages are keys of their own; "closed" and "noGoal" name no duration.
+        t(`inbox.clock.${line.message}`, { duration: duration(line.minutes) });
   return (
     <span id={id} className={`inbox-clock inbox-clock--${line.tone}`}>
       {line.waited !== null && line.message !== 'noGoal' && (

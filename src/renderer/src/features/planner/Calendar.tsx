@@ -17,6 +17,7 @@ import {
   type DayKey,
 } from './calendar';
 import { dropHandlers } from './drag';
+import { hourLabel } from './heatmap';
 import { PostChip } from './PostChip';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
@@ -152,7 +153,7 @@ export function Calendar({ mode, days, anchor, today, title, entries, accounts, 
         {HOURS.map((hour) => (
           <tr key={hour}>
             <th scope="row" className="planner-week__hour">
-              {`${String(hour).padStart(2, '0')}:00`}
+              {hourLabel(hour)}
             </th>
             {days.map((d) => {
               const posts = byHour.get(`${d}|${hour}`) ?? [];

@@ -7,7 +7,7 @@ import { useAppStore } from '../../store/AppStoreProvider';
 import { useNow } from '../deck/useNow';
 import { BestTimesDialog } from './BestTimesDialog';
 import { Calendar } from './Calendar';
-import { dropTarget, formatRangeTitle, handleOf, postButtonName, stepAnchor, todayKey, visibleDays, type DayKey } from './calendar';
+import { accountLabel, dropTarget, formatRangeTitle, postButtonName, stepAnchor, todayKey, visibleDays, type DayKey } from './calendar';
 import { MoveDialog } from './MoveDialog';
 import { PlanEditorDialog } from './PlanEditorDialog';
 import { PlanWarningsDialog } from './PlanWarningsDialog';
@@ -113,7 +113,7 @@ export function PlannerView({ workspaceId }: { workspaceId: string }) {
             <option value="">{t('planner.allAccounts')}</option>
             {accounts.map((account) => (
               <option key={account.id} value={account.id}>
-                {`${handleOf(account.handle)} (${account.network === 'bluesky' ? 'Bluesky' : 'Mastodon'})`}
+                {accountLabel(account)}
               </option>
             ))}
           </select>

@@ -6,7 +6,7 @@ import type { ScheduledPost } from '../../../../shared/contract/planner';
 import { Modal } from '../../components/Modal';
 import { describeError } from '../../i18n/describeError';
 import { useAppStore } from '../../store/AppStoreProvider';
-import { formatEntryWhen, formatMinutes, handleOf, isMovable } from './calendar';
+import { accountLabel, formatEntryWhen, formatMinutes, isMovable } from './calendar';
 
 interface PostDialogProps {
   workspaceId: string;
@@ -72,7 +72,7 @@ export function PostDialog({ workspaceId, entry, account, onMove, onClose }: Pos
         <dt>{t('planner.post.when')}</dt>
         <dd>{formatEntryWhen(entry, i18n.language)}</dd>
         <dt>{t('planner.post.account')}</dt>
-        <dd>{account ? `${handleOf(account.handle)} (${account.network === 'bluesky' ? 'Bluesky' : 'Mastodon'})` : '?'}</dd>
+        <dd>{account ? accountLabel(account) : '?'}</dd>
         <dt>{t('planner.post.state')}</dt>
         <dd className={`planner-post__state planner-post__state--${entry.state}`}>{t(`planner.states.${entry.state}`)}</dd>
       </dl>

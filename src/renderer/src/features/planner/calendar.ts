@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { ScheduledPost, WallTime } from '../../../../shared/contract/planner';
+import type { AccountView } from '../../../../shared/contract/accounts';
+import { localDateTimeSchema, type ScheduledPost, type WallTime } from '../../../../shared/contract/planner';
 
 /** A month cell shows this many posts; the rest are one click away in the week view. */
 export const MONTH_CELL_POSTS = 4;
@@ -89,10 +90,6 @@ export function groupByDay(entries: readonly ScheduledPost[]): Map<DayKey, Sched
   return byDay;
 }
 
-export function byTime(a: ScheduledPost, b: ScheduledPost): number {
-  return Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.id.localeCompare(b.id);
-}
-
 /** The posts in due order, each time parsed once (thousands of posts in a month). */
 export function sortedByTime(entries: readonly ScheduledPost[]): ScheduledPost[] {
   return entries
@@ -127,12 +124,6 @@ export function formatEntryWhen(entry: ScheduledPost, locale: string): string {
     whenFormats.set(key, format);
   }
   return `${format.format(new Date(shownInstant(entry)))} (${zone})`;
-}
-
-/** A wall time in words: "Tue 24 Nov, 09:00". */
-export function formatWallTime(wall: WallTime, locale: string): string {
-  const at = DateTime.fromISO(wall.local, { zone: wall.timeZone });
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: wall.timeZone }).format(at.toJSDate());
 }
 
 /** "Tuesday, 24 November 2026": the accessible name of a day cell. */
@@ -178,6 +169,11 @@ export function handleOf(handle: string | null | undefined): string {
   return handle ? `@${handle.replace(/^@/, '')}` : '?';
 }
 
+/** "@handle (Bluesky)": an account with its network, as the planner's account menu and post details name it. */
+export function accountLabel(account: Pick<AccountView, 'handle' | 'network'>): string {
+  return `${handleOf(account.handle)} (${account.network === 'bluesky' ? 'Bluesky' : 'Mastodon'})`;
+}
+
 /** The accessible name of a post in the calendar: "09:30 @shop.example: Our autumn sale starts…". */
 export function postButtonName(entry: ScheduledPost, handle: string | null | undefined, locale: string): string {
   return `${formatEntryTime(entry, locale)} ${handleOf(handle)}: ${textExcerpt(entry.text)}`;
@@ -214,5 +210,5 @@ export function isMovable(entry: ScheduledPost): boolean {
 
 /** A value for <input type="datetime-local"> is exactly the contract's local date-time. */
 export function isLocalDateTime(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d$/.test(value);
+  return localDateTimeSchema.safeParse(value).success;
 }

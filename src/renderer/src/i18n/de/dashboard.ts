@@ -17,8 +17,6 @@ export const dashboardDe = {
     to: 'Bis',
     apply: 'Anzeigen',
     zoneHint: 'Tage und Stunden in {{zone}}, der Zeitzone des Arbeitsbereichs (Posteingangs-Einstellungen).',
-    hourly: 'Ein Punkt pro Stunde',
-    daily: 'Ein Punkt pro Tag',
     problems: {
       invalidDate: 'Geben Sie ein Start- und ein Enddatum ein.',
       endBeforeStart: 'Das Enddatum darf nicht vor dem Startdatum liegen.',
@@ -44,7 +42,6 @@ export const dashboardDe = {
     time: 'Zeit',
     total: 'Gesamt',
     network: 'Netzwerk',
-    stream: 'Spalte',
     term: 'Beobachteter Begriff',
     mentions: 'Erwähnungen',
     share: 'Anteil (%)',
@@ -90,19 +87,16 @@ export const dashboardDe = {
   },
   sentiment: {
     summary: 'Von {{total}} Erwähnungen: {{positive}} % positiv, {{neutral}} % neutral, {{negative}} % negativ, {{unanalysed}} % noch nicht analysiert.',
-    shareAxis: 'Anteil',
   },
   shareOfVoice: {
     summary: 'Share of Voice zwischen {{count}} beobachteten Begriffen; am meisten: {{top}} mit {{share}} %.',
     noTerms: 'Dieser Arbeitsbereich hat noch keine Such- oder Hashtag-Spalten: Fügen Sie eine hinzu, um Begriffe zu vergleichen.',
   },
   responses: {
-    backlog: 'Rückstand jetzt',
     open: 'Offen',
     pending: 'Wartend',
     overdue: 'Überfällig',
     received: 'Im Zeitraum eingegangen',
-    answered: 'Beantwortet',
     median: 'Median erste Antwort',
     p90: '90. Perzentil',
     withinGoal: 'Innerhalb des Ziels beantwortet',
@@ -110,15 +104,11 @@ export const dashboardDe = {
     minutes: '{{value}} Min.',
     hours: '{{value}} Std.',
     summary: '{{received}} eingegangen, {{answered}} beantwortet; Median der ersten Antwort {{median}}, 90. Perzentil {{p90}}; {{withinGoal}} innerhalb des Ziels. Rückstand: {{open}} offen, {{pending}} wartend, {{overdue}} überfällig.',
-    countAxis: 'Einträge',
-    minutesAxis: 'Minuten',
   },
   posting: {
     summary_one: '{{count}} Konto: {{posts}} veröffentlichte Beiträge, {{engagement}} Interaktionen.',
     summary_other: '{{count}} Konten: {{posts}} veröffentlichte Beiträge, {{engagement}} Interaktionen.',
     noAccounts: 'In diesem Zeitraum wurden von den Konten dieses Arbeitsbereichs keine Beiträge veröffentlicht.',
-    postsAxis: 'Beiträge',
-    engagementAxis: 'Interaktionen',
   },
   topAuthors: {
     caption: 'Die einflussreichsten Autor/innen, die die Marke erwähnt haben, {{range}}',

@@ -15,8 +15,6 @@ export const dashboardEn = {
     to: 'To',
     apply: 'Show',
     zoneHint: 'Days and hours in {{zone}}, the workspace’s time zone (inbox settings).',
-    hourly: 'One point per hour',
-    daily: 'One point per day',
     problems: {
       invalidDate: 'Enter a start and an end date.',
       endBeforeStart: 'The end date must not be before the start date.',
@@ -42,7 +40,6 @@ export const dashboardEn = {
     time: 'Time',
     total: 'Total',
     network: 'Network',
-    stream: 'Column',
     term: 'Tracked term',
     mentions: 'Mentions',
     share: 'Share (%)',
@@ -88,19 +85,16 @@ export const dashboardEn = {
   },
   sentiment: {
     summary: 'Of {{total}} mentions: {{positive}} % positive, {{neutral}} % neutral, {{negative}} % negative, {{unanalysed}} % not analysed yet.',
-    shareAxis: 'Share',
   },
   shareOfVoice: {
     summary: 'Share of voice between {{count}} tracked terms; largest: {{top}} with {{share}} %.',
     noTerms: 'This workspace has no search or hashtag columns yet: add one to compare tracked terms.',
   },
   responses: {
-    backlog: 'Backlog now',
     open: 'Open',
     pending: 'Pending',
     overdue: 'Overdue',
     received: 'Received in range',
-    answered: 'Answered',
     median: 'Median first response',
     p90: '90th percentile',
     withinGoal: 'Answered within the goal',
@@ -108,15 +102,11 @@ export const dashboardEn = {
     minutes: '{{value}} min',
     hours: '{{value}} h',
     summary: '{{received}} received, {{answered}} answered; median first response {{median}}, 90th percentile {{p90}}; {{withinGoal}} within the goal. Backlog: {{open}} open, {{pending}} pending, {{overdue}} overdue.',
-    countAxis: 'Items',
-    minutesAxis: 'Minutes',
   },
   posting: {
     summary_one: '{{count}} account: {{posts}} published posts, {{engagement}} interactions.',
     summary_other: '{{count}} accounts: {{posts}} published posts, {{engagement}} interactions.',
     noAccounts: 'No posts were published from this workspace’s accounts in this range.',
-    postsAxis: 'Posts',
-    engagementAxis: 'Engagement',
   },
   topAuthors: {
     caption: 'The authors with the most influence who mentioned the brand, {{range}}',
